@@ -1,0 +1,21 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { breakcoldRoutes, fillPath } from "./routes.ts";
+
+test("every route is keyed by its operation and has a unique method+path", () => {
+  const seen = new Set<string>();
+  for (const [key, route] of Object.entries(breakcoldRoutes)) {
+    assert.equal(route.operation, key);
+    const signature = `${route.method} ${route.path}`;
+    assert.equal(seen.has(signature), false, signature);
+    seen.add(signature);
+  }
+  assert.equal(breakcoldRoutes.workspaces_list.scope, null);
+  assert.equal(breakcoldRoutes.records_create.perMinute, 60);
+});
+
+test("fillPath encodes params and refuses a missing one", () => {
+  assert.equal(fillPath(breakcoldRoutes.records_get, { recordId: "a/b c" }), "/records/a%2Fb%20c");
+  assert.equal(fillPath(breakcoldRoutes.records_list), "/records");
+  assert.throws(() => fillPath(breakcoldRoutes.notes_list), /missing path param recordId/);
+});

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+/**
+ * Zod mirrors of the `inputSchema`s in shared/specs/breakcold/mcp/tools.json for this slice's
+ * tools. The emulator validates each request (path params + query or body, merged) against the
+ * tool's schema, as Breakcold's contract does. Like the JSON Schemas, objects allow extra keys.
+ *
+ * Query strings carry only text, so list schemas coerce `limit` and `archived` from strings.
+ */
+
+const id = z.string().min(6);
+const limit = z.coerce.number().int().min(1).max(100);
+/** JSON Schema `boolean` as read from a query string: only "true" and "false" are accepted. */
+const queryBoolean = z
+  .enum(["true", "false"])
+  .transform((value) => value === "true")
+  .or(z.boolean());
+
+/** Value map of field slug to input value; types are checked against field definitions later. */
+const fieldsMap = z.record(z.string(), z.unknown());
+
+export const workspacesListInput = z.object({
+  limit: limit.default(50),
+  cursor: z.string().optional(),
+});
+
+export const recordsListInput = z.object({
+  workspaceId: id.optional(),
+  objectTypeId: id.optional(),
+  objectTypeSlug: z.string().optional(),
+  viewId: id.optional(),
+  archived: queryBoolean.optional(),
+  search: z.string().optional(),
+  limit: limit.default(50),
+  cursor: z.string().optional(),
+});
+
+export const recordsCreateInput = z.object({
+  workspaceId: id,
+  objectTypeId: id.optional(),
+  objectTypeSlug: z.string().optional(),
+  fields: fieldsMap.optional(),
+});
+
+export const recordsGetInput = z.object({ recordId: id });
+
+export const recordsUpdateInput = z.object({
+  recordId: id,
+  fields: fieldsMap,
+  // [inferred] from Breakcold's assistant docs; not in tools.json.
+  multiselectMode: z.enum(["append", "replace"]).optional(),
+});
+
+export const recordsArchiveInput = z.object({ recordId: id });
+export const recordsRestoreInput = z.object({ recordId: id });
+
+export const notesListInput = z.object({
+  recordId: id,
+  limit: limit.default(50),
+  cursor: z.string().optional(),
+});
+
+export const notesCreateInput = z.object({
+  recordId: id,
+  title: z.string(),
+  content: z.string(),
+  contentPlain: z.string().optional(),
+});
+
+export const tasksListInput = z.object({
+  recordId: id,
+  includeCompleted: queryBoolean.optional(),
+  limit: limit.default(50),
+  cursor: z.string().optional(),
+});
+
+export const tasksCreateInput = z.object({
+  recordId: id,
+  title: z.string(),
+  descriptionHtml: z.string().optional(),
+  descriptionPlain: z.string().optional(),
+  dueAt: z.number().optional(),
+  assigneeUserIds: z.array(id).optional(),
+  conversationId: id.optional(),
+});
+
+export const crmObjectsListInput = z.object({ workspaceId: id });
+export const crmFieldsListInput = z.object({ objectTypeId: id });
