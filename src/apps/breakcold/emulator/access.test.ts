@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { Hono } from "hono";
 import type { ManualClock } from "../../../lib/clock.ts";
 import { readBreakcoldError } from "../breakcold-error.ts";
 import { collect, createBreakcoldClient } from "../client.ts";
@@ -115,4 +116,21 @@ test("workspaces_list shows only the key's workspaces; unknown routes use the en
   const body = (await response.json()) as { error: { code: string; requestId: string } };
   assert.equal(body.error.code, "not_found");
   assert.equal(body.error.requestId, response.headers.get("x-request-id"));
+});
+
+test("the app mounts under a prefix and keeps its error envelope", async () => {
+  const { emulator, workspace, apiKey } = createInProcessSandbox();
+  const host = new Hono().route("/sandbox/breakcold", emulator.app);
+  const client = createBreakcoldClient({
+    baseUrl: "http://host.test/sandbox/breakcold/api/v1",
+    apiKey,
+    fetch: async (request) => host.fetch(request),
+  });
+  assert.equal((await collect(client.listWorkspaces(), { limit: 5 }))[0]?.id, workspace.id);
+  const missing = await failure(client.getRecord("doesnotexist"));
+  assert.deepEqual([missing.status, missing.code], [404, "not_found"]);
+  const denied = await failure(
+    createBreakcoldClient({ ...client.options, apiKey: "bc_live_wrong" }).getRecord("abcdefgh"),
+  );
+  assert.deepEqual([denied.status, denied.code], [401, "unauthorized"]);
 });

@@ -43,6 +43,8 @@ export interface BreakcoldEmulator {
  * A faithful local Breakcold API v1 (records, notes, tasks, CRM metadata): Bearer keys with
  * scopes and workspace limits, the `{"error": {code, message, requestId}}` envelope, opaque ids,
  * epoch-ms times, cursor pagination and archive-not-delete. Routes come from `routes.ts`.
+ * Email and phone fields are multi-value: stored and read as `{value, isPrimary}[]` with one
+ * primary, written as a string or a list that replaces the stored one (see `field-codec.ts`).
  *
  * @example
  * const emulator = createBreakcoldEmulator({ docs: DocStore.open(":memory:") });
