@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { ensurePrivateFile } from "./private-file.ts";
 
 /**
  * A small persistent document store (one SQLite file, JSON documents in named collections),
@@ -13,6 +14,7 @@ export class DocStore {
   }
 
   static open(path: string): DocStore {
+    ensurePrivateFile(path);
     const db = new Database(path);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");

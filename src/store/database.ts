@@ -1,0 +1,45 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect } from "kysely";
+import * as initial from "./migrations/001-initial.ts";
+import { ensurePrivateFile } from "./private-file.ts";
+import type { Database } from "./schema.ts";
+
+export type Db = Kysely<Database>;
+
+const MIGRATIONS: Record<string, Migration> = {
+  "001-initial": initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/**
+ * Opens the SQLite database `bridge.sqlite` in `dataDir` (or an in-memory one for ":memory:")
+ * and brings its schema up to date.
+ */
+export async function openDatabase(dataDir: string | ":memory:"): Promise<Db> {
+  let path = ":memory:";
+  if (dataDir !== ":memory:") {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    path = join(dataDir, "bridge.sqlite");
+    ensurePrivateFile(path);
+  }
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db);
+  return db;
+}
+
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === "Error");
+  if (error || failed) {
+    const name = failed ? ` (${failed.migrationName})` : "";
+    throw new Error(`database migration failed${name}: ${String(error)}`);
+  }
+}
