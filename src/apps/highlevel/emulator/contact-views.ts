@@ -10,11 +10,20 @@ function lowerCaseFields(contact: Contact): Record<string, string> {
 }
 
 /**
- * A contact as `GET /contacts/:id`, `PUT` and the list answer it (GetContectByIdSchema):
- * custom fields as `{id, value}`, `dateOfBirth` as `YYYY-MM-DD`.
+ * A contact as `GET /contacts/:id`, `PUT`, upsert and the lists answer it (GetContectByIdSchema,
+ * ContactsSearchSchema): custom fields as `{id, value}`, `dateOfBirth` as `YYYY-MM-DD`,
+ * `followers` always a list. Campaign and workflow memberships are not part of the view.
  */
 export function contactView(contact: Contact): Record<string, unknown> {
-  return { ...contact, ...lowerCaseFields(contact) };
+  const {
+    campaigns: _campaigns,
+    workflows: _workflows,
+    lastSessionActivityAt: _session,
+    additionalEmails: _emails,
+    additionalPhones: _phones,
+    ...rest
+  } = contact;
+  return { ...rest, followers: contact.followers ?? [], ...lowerCaseFields(contact) };
 }
 
 /**
@@ -28,7 +37,10 @@ export function createdContactView(contact: Contact): Record<string, unknown> {
     deleted: false,
     bounceEmail: false,
     unsubscribeEmail: false,
+    offers: [],
+    products: [],
   };
+  if (contact.lastSessionActivityAt) view.lastSessionActivityAt = contact.lastSessionActivityAt;
   if (contact.dateOfBirth) {
     const date = new Date(`${contact.dateOfBirth}T00:00:00.000Z`);
     view.dateOfBirth = date.toISOString();
@@ -36,4 +48,24 @@ export function createdContactView(contact: Contact): Record<string, unknown> {
     view.birthDay = date.getUTCDate();
   }
   return view;
+}
+
+/**
+ * A contact as `POST /contacts/search` answers it: `address` instead of `address1`,
+ * `additionalEmails`/`additionalPhones`/`followers`/`opportunities` always present, and
+ * `searchAfter` = `[sort value, id]` to continue past 10,000 rows (BEHAVIOUR.md "Search").
+ */
+export function searchContactView(
+  contact: Contact,
+  searchAfter: [number | string, string],
+): Record<string, unknown> {
+  const { address1, ...view } = contactView(contact);
+  return {
+    ...view,
+    ...(address1 === undefined ? {} : { address: address1 }),
+    additionalEmails: contact.additionalEmails ?? [],
+    additionalPhones: contact.additionalPhones ?? [],
+    opportunities: [],
+    searchAfter,
+  };
 }

@@ -7,6 +7,8 @@ export const MESSAGES = {
   scope: "The token is not authorized for this scope.",
   location: "The token does not have access to this location.",
   version: "Version header was not found",
+  authClass:
+    "This authClass type is not allowed to access this scope. Please reach out to the Platform team to get it added.",
 } as const;
 
 /** `{statusCode, message}`: HighLevel's 400/403 body. */

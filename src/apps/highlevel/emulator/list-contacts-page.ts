@@ -17,7 +17,8 @@ export interface ContactPage {
   hasMore: boolean;
 }
 
-function matchesQuery(contact: Contact, query: string): boolean {
+/** Free-text match over name, email, company and phone digits (the `query` of list and search). */
+export function matchesQuery(contact: Contact, query: string): boolean {
   const needle = query.toLowerCase();
   const digits = query.replace(/\D/g, "");
   const haystack = [

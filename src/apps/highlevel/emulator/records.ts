@@ -3,12 +3,19 @@
  * modules map them to HighLevel's JSON with the view functions in `contact-views.ts` and friends.
  */
 
+/** Which field an upsert or duplicate lookup tries first (the location's duplicate setting). */
+export type MatchField = "email" | "phone";
+
 /** A HighLevel sub-account. `allowDuplicateContact` defaults to false, HighLevel's default. */
 export interface Location {
   id: string;
   name: string;
   timezone: string;
   allowDuplicateContact: boolean;
+  /** The agency (company) owning the location; older stored rows may lack it. */
+  companyId?: string;
+  /** Priority of the duplicate check (upsert spec text); default email, then phone. */
+  duplicateCheckOrder?: MatchField[];
 }
 
 /** A custom field value as HighLevel reads it back: `{id, value}` (written as `field_value`). */
@@ -46,6 +53,23 @@ export interface Contact {
   customFields: CustomFieldValue[];
   dateAdded: string;
   dateUpdated: string;
+  /** User ids following the contact (`/followers`). */
+  followers?: string[];
+  /** Set through `POST /contacts/bulk/business`. */
+  businessId?: string;
+  /** Campaign ids the contact is in. */
+  campaigns?: string[];
+  /** Workflows the contact was added to, with the requested start time. */
+  workflows?: { id: string; eventStartTime?: string }[];
+  /** Fields HighLevel fills from its own channels (chat widget, tracking); seeded, never written by the API. */
+  visitorId?: string;
+  keyword?: string;
+  lastActivity?: string;
+  lastSessionActivityAt?: string;
+  attributionSource?: Record<string, unknown>;
+  lastAttributionSource?: Record<string, unknown>;
+  additionalEmails?: string[];
+  additionalPhones?: string[];
 }
 
 export interface Note {
@@ -71,6 +95,7 @@ export interface Task {
   dueDate: string;
   completed: boolean;
   dateAdded: string;
+  dateUpdated?: string;
 }
 
 /** A calendar event; `startTime`/`endTime` are stored as ISO instants and shown in local time. */
@@ -85,6 +110,9 @@ export interface Appointment {
   assignedUserId?: string;
   notes?: string;
   address?: string;
+  groupId?: string;
+  source?: string;
+  assignedResources?: string[];
   users: string[];
   startTime: string;
   endTime: string;
@@ -92,12 +120,60 @@ export interface Appointment {
   dateUpdated: string;
 }
 
-/** A private integration token, kept only as its SHA-256 (the row id). */
+/**
+ * A bearer token, kept only as its SHA-256 (the row id): a private integration token (static,
+ * its own scopes) or an OAuth access token of a marketplace app (expires at `expiresAt`, epoch
+ * ms on the emulator clock). Company tokens have no `locationId`.
+ */
 export interface TokenGrant {
   id: string;
-  locationId: string;
+  locationId?: string;
   scopes: string[];
   createdAt: string;
+  kind?: "private" | "oauth";
+  userType?: "Location" | "Company";
+  companyId?: string;
+  /** OAuth: the app's client id. */
+  clientId?: string;
+  /** Private tokens: the integration the token belongs to (rate limits are per integration). */
+  integrationId?: string;
+  expiresAt?: number;
+  userId?: string;
+}
+
+/** A marketplace app registered with the emulator; only the secret's SHA-256 is kept. */
+export interface MarketplaceApp {
+  id: string;
+  secretHash: string;
+  redirectUris: string[];
+  /** Scopes the app may request; empty means any. */
+  scopes: string[];
+  /** The app's one webhook URL (app settings). */
+  webhookUrl: string | null;
+}
+
+/** An app installed on a location through the consent page (`${clientId}:${locationId}`). */
+export interface AppInstall {
+  id: string;
+  clientId: string;
+  locationId: string;
+  companyId: string;
+  scopes: string[];
+  installedAt: string;
+}
+
+/** An authorization code or refresh token, kept as its SHA-256; single use. */
+export interface OAuthSecret {
+  id: string;
+  kind: "code" | "refresh";
+  clientId: string;
+  locationId?: string;
+  companyId: string;
+  userType?: "Location" | "Company";
+  scopes: string[];
+  redirectUri?: string;
+  userId: string;
+  expiresAt: number;
 }
 
 /** The app's single webhook URL setting (BEHAVIOUR.md: one URL in the app's settings). */
@@ -115,7 +191,10 @@ export interface SigningKeyPairs {
   rsaPublicPem: string;
 }
 
-/** One webhook delivery attempt and its outcome; `body` is the exact signed text. */
+/**
+ * One webhook delivery and its latest outcome; `body` is the exact signed text, resent unchanged
+ * on redelivery. `nextAttemptAt` (emulator clock, epoch ms) is set while a 429 redelivery is due.
+ */
 export interface DeliveryRecord {
   id: string;
   type: string;
@@ -123,4 +202,6 @@ export interface DeliveryRecord {
   body: string;
   status: number | null;
   error?: string;
+  attempts?: number;
+  nextAttemptAt?: number | null;
 }

@@ -2,6 +2,9 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from "nod
 import type { SigningKeyPairs } from "./records.ts";
 import type { EmulatorState } from "./state.ts";
 
+/** `ed25519` → `x-ghl-signature` (current), `rsa` → `x-wh-signature` (legacy). */
+export type SignatureScheme = "ed25519" | "rsa";
+
 /** Signs webhook bodies the way HighLevel does, with key pairs persisted in the DocStore. */
 export interface WebhookSigner {
   /** SPKI PEM public keys, for receivers to verify with. */

@@ -1,10 +1,13 @@
 import type { Collection, DocStore } from "../../../store/doc-store.ts";
 import type {
+  AppInstall,
   Appointment,
   Contact,
   DeliveryRecord,
   Location,
+  MarketplaceApp,
   Note,
+  OAuthSecret,
   SigningKeyPairs,
   Task,
   TokenGrant,
@@ -20,6 +23,9 @@ export interface EmulatorState {
   readonly tasks: Collection<Task>;
   readonly appointments: Collection<Appointment>;
   readonly tokens: Collection<TokenGrant>;
+  readonly apps: Collection<MarketplaceApp>;
+  readonly installs: Collection<AppInstall>;
+  readonly oauthSecrets: Collection<OAuthSecret>;
   readonly webhookSettings: Collection<WebhookSetting>;
   readonly signingKeys: Collection<SigningKeyPairs>;
   readonly deliveries: Collection<DeliveryRecord>;
@@ -35,6 +41,9 @@ export function createEmulatorState(docs: DocStore): EmulatorState {
     tasks: docs.collection<Task>("highlevel.tasks"),
     appointments: docs.collection<Appointment>("highlevel.appointments"),
     tokens: docs.collection<TokenGrant>("highlevel.tokens"),
+    apps: docs.collection<MarketplaceApp>("highlevel.apps"),
+    installs: docs.collection<AppInstall>("highlevel.installs"),
+    oauthSecrets: docs.collection<OAuthSecret>("highlevel.oauth-secrets"),
     webhookSettings: docs.collection<WebhookSetting>("highlevel.webhook-settings"),
     signingKeys: docs.collection<SigningKeyPairs>("highlevel.signing-keys"),
     deliveries: docs.collection<DeliveryRecord>("highlevel.webhook-deliveries"),
