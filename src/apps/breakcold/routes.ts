@@ -20,7 +20,7 @@ export type BreakcoldScope =
 
 /** One REST route: its MCP tool name, method, path template (`:param` segments) and scope. */
 export interface BreakcoldRoute {
-  /** The MCP tool name in `mcp/tools.json`. */
+  /** The MCP tool name in `mcp/tools.json` (integration hooks: our name, no tool exists). */
   readonly operation: string;
   readonly method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Path under the `/api/v1` base, with `:name` placeholders. */
@@ -33,77 +33,72 @@ export interface BreakcoldRoute {
   readonly perMinute: number;
 }
 
-function route(
-  operation: string,
-  method: BreakcoldRoute["method"],
-  path: string,
-  scope: BreakcoldScope | null,
-  evidence: BreakcoldRoute["evidence"],
-  perMinute: number,
-): BreakcoldRoute {
-  return { operation, method, path, scope, evidence, perMinute };
-}
+type Row = readonly [
+  BreakcoldRoute["method"],
+  string,
+  BreakcoldScope | null,
+  number,
+  BreakcoldRoute["evidence"],
+];
 
-/** The routes of the records, notes, tasks and CRM-metadata slice, keyed by operation name. */
-export const breakcoldRoutes = {
-  workspaces_list: route("workspaces_list", "GET", "/workspaces", null, "doc", 120),
-  records_list: route("records_list", "GET", "/records", "records:read", "doc", 120),
-  records_create: route("records_create", "POST", "/records", "records:write", "doc", 60),
-  records_get: route("records_get", "GET", "/records/:recordId", "records:read", "inferred", 180),
-  records_update: route(
-    "records_update",
-    "PATCH",
-    "/records/:recordId",
+// Columns: method, path, scope, per-organization requests/min (tools.json), evidence.
+// Integration hooks have no tool in tools.json; their 60/min is the docs' write default guess.
+const TABLE = {
+  workspaces_list: ["GET", "/workspaces", null, 120, "doc"],
+  records_list: ["GET", "/records", "records:read", 120, "doc"],
+  records_create: ["POST", "/records", "records:write", 60, "doc"],
+  records_get: ["GET", "/records/:recordId", "records:read", 180, "inferred"],
+  records_update: ["PATCH", "/records/:recordId", "records:write", 90, "doc"],
+  records_archive: ["POST", "/records/:recordId/archive", "records:write", 90, "inferred"],
+  records_restore: ["POST", "/records/:recordId/restore", "records:write", 90, "inferred"],
+  custom_activities_create: [
+    "POST",
+    "/records/:recordId/custom-activities",
     "records:write",
+    90,
     "doc",
-    90,
-  ),
-  records_archive: route(
-    "records_archive",
-    "POST",
-    "/records/:recordId/archive",
-    "records:write",
-    "inferred",
-    90,
-  ),
-  records_restore: route(
-    "records_restore",
-    "POST",
-    "/records/:recordId/restore",
-    "records:write",
-    "inferred",
-    90,
-  ),
-  notes_list: route("notes_list", "GET", "/records/:recordId/notes", "notes:read", "inferred", 120),
-  notes_create: route(
-    "notes_create",
-    "POST",
-    "/records/:recordId/notes",
-    "notes:write",
-    "inferred",
-    90,
-  ),
-  tasks_list: route("tasks_list", "GET", "/records/:recordId/tasks", "tasks:read", "inferred", 120),
-  tasks_create: route("tasks_create", "POST", "/records/:recordId/tasks", "tasks:write", "doc", 90),
-  crm_objects_list: route(
-    "crm_objects_list",
-    "GET",
-    "/crm/objects",
-    "crm:metadata:read",
-    "inferred",
-    120,
-  ),
-  crm_fields_list: route(
-    "crm_fields_list",
+  ],
+  tasks_list: ["GET", "/records/:recordId/tasks", "tasks:read", 120, "inferred"],
+  tasks_create: ["POST", "/records/:recordId/tasks", "tasks:write", 90, "doc"],
+  tasks_update: ["PATCH", "/tasks/:taskId", "tasks:write", 90, "inferred"],
+  tasks_complete: ["POST", "/tasks/:taskId/complete", "tasks:write", 90, "inferred"],
+  notes_list: ["GET", "/records/:recordId/notes", "notes:read", 120, "inferred"],
+  notes_create: ["POST", "/records/:recordId/notes", "notes:write", 90, "inferred"],
+  notes_get: ["GET", "/notes/:noteId", "notes:read", 180, "inferred"],
+  notes_update: ["PATCH", "/notes/:noteId", "notes:write", 90, "inferred"],
+  crm_objects_list: ["GET", "/crm/objects", "crm:metadata:read", 120, "inferred"],
+  crm_objects_create: ["POST", "/crm/objects", "crm:metadata:write", 60, "doc"],
+  crm_objects_get: ["GET", "/crm/objects/:objectTypeId", "crm:metadata:read", 180, "inferred"],
+  crm_objects_update: ["PATCH", "/crm/objects/:objectTypeId", "crm:metadata:write", 90, "inferred"],
+  crm_fields_list: [
     "GET",
     "/crm/objects/:objectTypeId/fields",
     "crm:metadata:read",
-    "inferred",
     120,
-  ),
-} as const satisfies { [operation: string]: BreakcoldRoute };
+    "inferred",
+  ],
+  crm_fields_create: ["POST", "/crm/objects/:objectTypeId/fields", "crm:metadata:write", 60, "doc"],
+  crm_fields_get: ["GET", "/crm/fields/:fieldDefinitionId", "crm:metadata:read", 180, "doc"],
+  crm_fields_update: ["PATCH", "/crm/fields/:fieldDefinitionId", "crm:metadata:write", 90, "doc"],
+  integration_hooks_create: ["POST", "/integration-hooks", "webhooks:write", 60, "inferred"],
+  integration_hooks_delete: [
+    "DELETE",
+    "/integration-hooks/:hookId",
+    "webhooks:write",
+    60,
+    "inferred",
+  ],
+} as const satisfies { [operation: string]: Row };
 
-export type BreakcoldOperation = keyof typeof breakcoldRoutes;
+export type BreakcoldOperation = keyof typeof TABLE;
+
+/** Every route of API.md's operations table, keyed by operation name. */
+export const breakcoldRoutes = Object.fromEntries(
+  Object.entries(TABLE).map(([operation, [method, path, scope, perMinute, evidence]]) => [
+    operation,
+    { operation, method, path, scope, evidence, perMinute } satisfies BreakcoldRoute,
+  ]),
+) as { readonly [K in BreakcoldOperation]: BreakcoldRoute & { readonly operation: K } };
 
 /**
  * Fills a route's `:name` placeholders with URI-encoded values.

@@ -67,6 +67,8 @@ export const fieldDefinitionSchema = z.object({
   isMultiple: z.boolean().optional(),
   isRequired: z.boolean().optional(),
   isSystem: z.boolean().optional(),
+  isHidden: z.boolean().optional(),
+  description: z.string().optional(),
   options: z.array(fieldOptionSchema).optional(),
 });
 /** A field definition of an object type: where the client learns field slugs and types. */
@@ -79,6 +81,9 @@ export const objectTypeSchema = z.object({
   nameSingular: z.string(),
   namePlural: z.string(),
   isSystem: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+  icon: z.string().optional(),
+  color: z.string().optional(),
 });
 /** An object type (`person`, `company`, `deal`, or custom). */
 export type ObjectType = z.output<typeof objectTypeSchema>;
@@ -142,9 +147,47 @@ export function listSchema<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item) });
 }
 
+export const customActivitySchema = z.object({
+  id,
+  workspaceId: id,
+  recordId: id,
+  title: z.string(),
+  descriptionHtml: z.string().optional(),
+  descriptionPlain: z.string().optional(),
+  startAt: epochMs.optional(),
+  endAt: epochMs.optional(),
+  linkedRecordIds: z.array(z.string()).optional(),
+  participantUserIds: z.array(z.string()).optional(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+/** A custom activity on a record's timeline [inferred shape: the docs give only the input]. */
+export type CustomActivity = z.output<typeof customActivitySchema>;
+
+export const integrationHookSchema = z.object({
+  id,
+  url: z.string(),
+  events: z.array(z.string()),
+  /** Only in the create answer: the HMAC key of `X-Webhook-Signature`. */
+  signingSecret: z.string().optional(),
+  createdAt: epochMs,
+});
+/** An integration hook (a webhook endpoint created through the API) [inferred, API.md]. */
+export type IntegrationHook = z.output<typeof integrationHookSchema>;
+
 export const recordEnvelope = z.object({ record: recordSchema });
 export const noteEnvelope = z.object({ note: noteSchema });
 export const taskEnvelope = z.object({ task: taskSchema });
+/** `{activity}` [inferred envelope name, like `{record}`, `{note}`, `{task}`]. */
+export const activityEnvelope = z.object({ activity: customActivitySchema });
+/** `{objectType}` [inferred envelope name]. */
+export const objectTypeEnvelope = z.object({ objectType: objectTypeSchema });
+/** `{field}` [inferred envelope name]. */
+export const fieldEnvelope = z.object({ field: fieldDefinitionSchema });
+/** `{hook}` with its `signingSecret` (API.md integration hooks). */
+export const hookEnvelope = z.object({
+  hook: integrationHookSchema.extend({ signingSecret: z.string().min(16) }),
+});
 
 export const errorEnvelopeSchema = z.object({
   error: z.object({

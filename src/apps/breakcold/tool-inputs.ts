@@ -1,14 +1,16 @@
 import { z } from "zod";
 
 /**
- * Zod mirrors of the `inputSchema`s in shared/specs/breakcold/mcp/tools.json for this slice's
- * tools. The emulator validates each request (path params + query or body, merged) against the
- * tool's schema, as Breakcold's contract does. Like the JSON Schemas, objects allow extra keys.
- *
- * Query strings carry only text, so list schemas coerce `limit` and `archived` from strings.
+ * Zod mirrors of the `inputSchema`s in `spec/tools.json` (a verbatim copy of Breakcold's MCP
+ * tools) for the records, notes, tasks and workspace tools. The emulator validates each request
+ * (path params + query or body, merged) against the tool's schema, as Breakcold's contract does;
+ * the conformance test proves each mirror accepts and rejects what the JSON Schema does. Like the
+ * JSON Schemas, objects allow extra keys. Query strings carry only text, so list schemas coerce
+ * `limit` and read booleans from "true"/"false".
  */
 
-const id = z.string().min(6);
+export const id = z.string().min(6);
+export const ids = z.array(id);
 const limit = z.coerce.number().int().min(1).max(100);
 /** JSON Schema `boolean` as read from a query string: only "true" and "false" are accepted. */
 const queryBoolean = z
@@ -42,7 +44,8 @@ export const recordsCreateInput = z.object({
   fields: fieldsMap.optional(),
 });
 
-export const recordsGetInput = z.object({ recordId: id });
+/** Input of the tools that take only a record id (get, archive, restore). */
+export const recordIdInput = z.object({ recordId: id });
 
 export const recordsUpdateInput = z.object({
   recordId: id,
@@ -51,8 +54,16 @@ export const recordsUpdateInput = z.object({
   multiselectMode: z.enum(["append", "replace"]).optional(),
 });
 
-export const recordsArchiveInput = z.object({ recordId: id });
-export const recordsRestoreInput = z.object({ recordId: id });
+export const customActivitiesCreateInput = z.object({
+  recordId: id,
+  title: z.string(),
+  descriptionHtml: z.string().optional(),
+  descriptionPlain: z.string().optional(),
+  startAt: z.number().optional(),
+  endAt: z.number().optional(),
+  linkedRecordIds: ids.optional(),
+  participantUserIds: ids.optional(),
+});
 
 export const notesListInput = z.object({
   recordId: id,
@@ -64,6 +75,15 @@ export const notesCreateInput = z.object({
   recordId: id,
   title: z.string(),
   content: z.string(),
+  contentPlain: z.string().optional(),
+});
+
+export const noteIdInput = z.object({ noteId: id });
+
+export const notesUpdateInput = z.object({
+  noteId: id,
+  title: z.string().optional(),
+  content: z.string().optional(),
   contentPlain: z.string().optional(),
 });
 
@@ -80,9 +100,18 @@ export const tasksCreateInput = z.object({
   descriptionHtml: z.string().optional(),
   descriptionPlain: z.string().optional(),
   dueAt: z.number().optional(),
-  assigneeUserIds: z.array(id).optional(),
+  assigneeUserIds: ids.optional(),
   conversationId: id.optional(),
 });
 
-export const crmObjectsListInput = z.object({ workspaceId: id });
-export const crmFieldsListInput = z.object({ objectTypeId: id });
+export const tasksUpdateInput = z.object({
+  taskId: id,
+  title: z.string().optional(),
+  descriptionHtml: z.string().optional(),
+  descriptionPlain: z.string().optional(),
+  status: z.enum(["todo", "done"]).optional(),
+  dueAt: z.number().nullable().optional(),
+  assigneeUserIds: ids.optional(),
+});
+
+export const taskIdInput = z.object({ taskId: id });

@@ -7,7 +7,7 @@ import { ManualClock } from "../../../lib/clock.ts";
 import { DocStore } from "../../../store/doc-store.ts";
 import { readBreakcoldError } from "../breakcold-error.ts";
 import { collect } from "../client.ts";
-import { htmlToPlain } from "./activity-routes.ts";
+import { htmlToPlain } from "./html-to-plain.ts";
 import { createInProcessSandbox } from "./in-process-sandbox.ts";
 
 test("notes: create with derived contentPlain, list across pages in creation order", async () => {
@@ -40,7 +40,7 @@ test("notes: create with derived contentPlain, list across pages in creation ord
 });
 
 test("tasks: create, list open only unless includeCompleted; validation per tools.json", async () => {
-  const { client, workspace, docs } = createInProcessSandbox();
+  const { client, workspace } = createInProcessSandbox();
   const record = await client.createRecord({
     workspaceId: workspace.id,
     objectTypeSlug: "person",
@@ -64,11 +64,9 @@ test("tasks: create, list open only unless includeCompleted; validation per tool
     { title: "Follow up", status: "todo", dueAt: due, assignees: ["user000001"], html: false },
   );
   const done = await client.createTask(record.id, { title: "Done already" });
-  // tasks_complete is a later slice; mark it done in the store, as that route would.
-  const tasks = docs.collection<{ id: string; status: string }>("breakcold.tasks");
-  const stored = tasks.get(done.id);
-  assert.ok(stored);
-  tasks.put({ ...stored, status: "done" });
+  const completed = await client.completeTask(done.id);
+  assert.equal(completed.status, "done");
+  assert.deepEqual(await client.completeTask(done.id), completed);
 
   const open = await collect(client.listTasks(record.id), { limit: 10 });
   assert.deepEqual(
@@ -127,4 +125,97 @@ test("state and keys survive reopening the DocStore file", async () => {
 
 test("htmlToPlain keeps text and line structure and decodes entities", () => {
   assert.equal(htmlToPlain("<p>a &amp; b</p><p>c<br>d</p>"), "a & b\nc\nd");
+});
+
+test("notes: get and update; new HTML content re-derives contentPlain unless given", async () => {
+  const { client, workspace, clock, clientFor, emulator } = createInProcessSandbox();
+  const record = await client.createRecord({
+    workspaceId: workspace.id,
+    objectTypeSlug: "person",
+    fields: { first_name: "U" },
+  });
+  const note = await client.createNote(record.id, { title: "First", content: "<p>one</p>" });
+  assert.deepEqual(await client.getNote(note.id), note);
+  (clock as ManualClock).advance(1_000);
+  const retitled = await client.updateNote(note.id, { title: "Renamed" });
+  assert.deepEqual(
+    [retitled.title, retitled.content, retitled.contentPlain, retitled.updatedAt],
+    ["Renamed", "<p>one</p>", "one", note.createdAt + 1_000],
+  );
+  const rewritten = await client.updateNote(note.id, { content: "<p>two</p><p>lines</p>" });
+  assert.equal(rewritten.contentPlain, "two\nlines");
+  const explicit = await client.updateNote(note.id, { content: "<b>x</b>", contentPlain: "why" });
+  assert.equal(explicit.contentPlain, "why");
+
+  const other = emulator.control.createWorkspace({ name: "Other" });
+  const outsider = clientFor(emulator.control.issueApiKey({ workspaceIds: [other.id] }));
+  const hidden = await outsider.getNote(note.id).then(() => undefined, readBreakcoldError);
+  assert.deepEqual([hidden?.status, hidden?.code], [404, "not_found"]);
+  await client.archiveRecord(record.id);
+  const archived = await client.getNote(note.id).then(() => undefined, readBreakcoldError);
+  assert.equal(archived?.status, 404);
+});
+
+test("tasks: update merges, dueAt null clears, status done completes", async () => {
+  const { client, workspace } = createInProcessSandbox();
+  const record = await client.createRecord({
+    workspaceId: workspace.id,
+    objectTypeSlug: "person",
+    fields: { first_name: "T" },
+  });
+  const task = await client.createTask(record.id, { title: "Call", dueAt: 5_000 });
+  const moved = await client.updateTask(task.id, {
+    title: "Call back",
+    assigneeUserIds: ["user000002"],
+  });
+  assert.deepEqual(
+    [moved.title, moved.dueAt, moved.assigneeUserIds, moved.status],
+    ["Call back", 5_000, ["user000002"], "todo"],
+  );
+  const cleared = await client.updateTask(task.id, { dueAt: null });
+  assert.equal("dueAt" in cleared, false);
+  const done = await client.updateTask(task.id, { status: "done" });
+  assert.equal(done.status, "done");
+  const reopened = await client.updateTask(task.id, { status: "todo" });
+  assert.equal(reopened.status, "todo");
+  const bad = await client
+    .updateTask(task.id, { status: "later" as "todo" })
+    .then(() => undefined, readBreakcoldError);
+  assert.deepEqual([bad?.status, bad?.code], [400, "invalid_request"]);
+  const missing = await client.completeTask("nosuchtask").then(() => undefined, readBreakcoldError);
+  assert.deepEqual([missing?.status, missing?.code], [404, "not_found"]);
+});
+
+test("custom activities: stored on the record, linked records checked", async () => {
+  const { client, workspace, docs } = createInProcessSandbox();
+  const [a, b] = await Promise.all(
+    ["A", "B"].map((name) =>
+      client.createRecord({
+        workspaceId: workspace.id,
+        objectTypeSlug: "person",
+        fields: { first_name: name },
+      }),
+    ),
+  );
+  assert.ok(a && b);
+  const activity = await client.createCustomActivity(a.id, {
+    title: "Demo call",
+    descriptionPlain: "went well",
+    startAt: 1_000,
+    endAt: 2_000,
+    linkedRecordIds: [b.id],
+  });
+  assert.deepEqual(
+    [activity.recordId, activity.title, activity.linkedRecordIds, activity.endAt],
+    [a.id, "Demo call", [b.id], 2_000],
+  );
+  assert.equal(docs.collection("breakcold.activities").count(), 1);
+  const unknownLink = await client
+    .createCustomActivity(a.id, { title: "x", linkedRecordIds: ["nosuchrecord"] })
+    .then(() => undefined, readBreakcoldError);
+  assert.deepEqual([unknownLink?.status, unknownLink?.code], [400, "invalid_request"]);
+  const backwards = await client
+    .createCustomActivity(a.id, { title: "x", startAt: 2, endAt: 1 })
+    .then(() => undefined, readBreakcoldError);
+  assert.match(backwards?.message ?? "", /endAt/);
 });

@@ -9,7 +9,8 @@ export type BreakcoldErrorCode =
   | "conflict"
   | "invalid_request"
   | "rate_limited"
-  | "internal_error";
+  | "internal_error"
+  | "service_unavailable";
 
 const STATUS: { [code in BreakcoldErrorCode]: ContentfulStatusCode } = {
   unauthorized: 401,
@@ -19,7 +20,16 @@ const STATUS: { [code in BreakcoldErrorCode]: ContentfulStatusCode } = {
   invalid_request: 400,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 };
+
+/** The code an injected fault with `status` answers with. */
+export function codeForStatus(status: number): BreakcoldErrorCode {
+  const found = (Object.keys(STATUS) as BreakcoldErrorCode[]).find(
+    (code) => STATUS[code] === status,
+  );
+  return found ?? (status >= 500 ? "internal_error" : "invalid_request");
+}
 
 /**
  * Thrown by handlers and middleware; the app's error handler renders it as Breakcold's envelope
@@ -29,16 +39,40 @@ export class ApiError extends Error {
   override name = "ApiError";
   readonly code: BreakcoldErrorCode;
   readonly status: ContentfulStatusCode;
-  constructor(code: BreakcoldErrorCode, message: string) {
+  /** Only on `rate_limited`: when to try again; also sent as `Retry-After` in seconds. */
+  readonly retryAfterMs: number | undefined;
+  constructor(
+    code: BreakcoldErrorCode,
+    message: string,
+    options: { retryAfterMs?: number; status?: ContentfulStatusCode } = {},
+  ) {
     super(message);
     this.code = code;
-    this.status = STATUS[code];
+    this.status = options.status ?? STATUS[code];
+    this.retryAfterMs = options.retryAfterMs;
   }
+}
+
+/** The 429 Breakcold answers when any budget is spent (API.md "Rate limits"). */
+export function rateLimited(retryAfterMs: number): ApiError {
+  return new ApiError("rate_limited", "Public API rate limit exceeded", {
+    retryAfterMs: Math.max(0, Math.ceil(retryAfterMs)),
+  });
 }
 
 /** The envelope body for `error` answered to request `requestId`. */
 export function errorBody(error: ApiError, requestId: string) {
-  return { error: { code: error.code, message: error.message, requestId } };
+  const { code, message, retryAfterMs } = error;
+  return {
+    error: { code, message, requestId, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+  };
+}
+
+/** Response headers that go with `error`: `Retry-After` in whole seconds for a 429. */
+export function errorHeaders(error: ApiError): { [name: string]: string } {
+  return error.retryAfterMs === undefined
+    ? {}
+    : { "retry-after": String(Math.ceil(error.retryAfterMs / 1000)) };
 }
 
 /**

@@ -26,8 +26,8 @@ const KEY_PREFIX = "bc_live_";
  * empty list, which are test-setup bugs.
  */
 export function issueApiKey(
-  { state, clock }: EmulatorDeps,
-  input: { workspaceIds: string[]; scopes?: string[]; expiresAt?: number },
+  { state, clock }: Pick<EmulatorDeps, "state" | "clock">,
+  input: { workspaceIds: string[]; scopes?: string[]; expiresAt?: number; actorUserId?: string },
 ): string {
   if (input.workspaceIds.length === 0) throw new Error("issueApiKey: workspaceIds is empty");
   const organizations = new Set(
@@ -47,7 +47,7 @@ export function issueApiKey(
     organizationId,
     workspaceIds: [...input.workspaceIds],
     scopes: [...((input.scopes as BreakcoldScope[] | undefined) ?? DEFAULT_SCOPES)],
-    actorUserId: opaqueId(),
+    actorUserId: input.actorUserId ?? opaqueId(),
     createdAt: clock.now(),
   };
   if (input.expiresAt !== undefined) key.expiresAt = input.expiresAt;
@@ -60,7 +60,10 @@ export function issueApiKey(
  * prefix, malformed, unknown or expired; 403 when `X-Breakcold-Organization-Id` names an
  * organization the key does not belong to.
  */
-export function authenticate({ state, clock }: EmulatorDeps): MiddlewareHandler<EmulatorEnv> {
+export function authenticate({
+  state,
+  clock,
+}: Pick<EmulatorDeps, "state" | "clock">): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization");
     if (!header) throw new ApiError("unauthorized", "Missing Authorization header");

@@ -1,17 +1,20 @@
-import type { Clock } from "../../../lib/clock.ts";
 import type { BreakcoldRoute } from "../routes.ts";
+import type { EmulatorClock } from "./emulator-clock.ts";
+import type { FaultBook } from "./faults.ts";
 import type { EmulatorState, StoredApiKey } from "./model.ts";
+import type { RateLimiter } from "./rate-limiter.ts";
+import type { WebhookDispatcher } from "./webhook-dispatcher.ts";
 
-/** What every route module needs: the stored state and the clock. */
+/** What every route module needs: stored state, the settable clock, and the side machinery. */
 export interface EmulatorDeps {
   readonly state: EmulatorState;
-  readonly clock: Clock;
+  readonly clock: EmulatorClock;
+  readonly webhooks: WebhookDispatcher;
+  readonly limiter: RateLimiter;
+  readonly faults: FaultBook;
 }
 
-/**
- * Hono environment of the emulator. Middleware added later (rate limits, fault injection) reads
- * `operation` to find the per-operation budget and `apiKey` for the per-key budget.
- */
+/** Hono environment of the emulator: the request id, the caller's key, the route being served. */
 export interface EmulatorEnv {
   Variables: {
     requestId: string;

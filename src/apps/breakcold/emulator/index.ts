@@ -2,49 +2,66 @@ import { Hono } from "hono";
 import { type Clock, systemClock } from "../../../lib/clock.ts";
 import { opaqueId } from "../../../lib/ids.ts";
 import type { DocStore } from "../../../store/doc-store.ts";
-import type { BreakcoldRecord, Workspace } from "../schemas.ts";
-import { registerActivityRoutes } from "./activity-routes.ts";
-import { ApiError, errorBody } from "./api-error.ts";
-import { authenticate, issueApiKey } from "./auth.ts";
+import { ApiError, errorBody, errorHeaders } from "./api-error.ts";
+import { authenticate } from "./auth.ts";
+import { type BreakcoldEmulatorControl, createControl } from "./control.ts";
+import { registerControlRoutes } from "./control-routes.ts";
+import { registerCustomActivityRoutes } from "./custom-activity-routes.ts";
 import type { EmulatorDeps, EmulatorEnv } from "./deps.ts";
-import { registerMetadataRoutes, workspaceView } from "./metadata-routes.ts";
+import { createEmulatorClock } from "./emulator-clock.ts";
+import { createFaultBook } from "./faults.ts";
+import { registerFieldRoutes } from "./field-routes.ts";
+import { registerHookRoutes } from "./hooks-routes.ts";
+import { registerMetadataRoutes } from "./metadata-routes.ts";
 import { openState } from "./model.ts";
-import { renderRecord } from "./record-view.ts";
+import { registerNoteRoutes } from "./notes-routes.ts";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limiter.ts";
 import { registerRecordRoutes } from "./records-routes.ts";
-import { seedWorkspace } from "./seed-workspace.ts";
+import { API_BASE, DroppedConnection } from "./register-route.ts";
+import { registerTaskRoutes } from "./tasks-routes.ts";
+import { createWebhookDispatcher } from "./webhook-dispatcher.ts";
+
+export type {
+  BreakcoldEmulatorControl,
+  DeliverySummary,
+  WebhookEndpointSummary,
+} from "./control.ts";
+export type { ActiveFault, FaultRule } from "./faults.ts";
+export type { RateLimitOptions } from "./rate-limiter.ts";
 
 export interface BreakcoldEmulatorOptions {
-  /** All state (workspaces, objects, fields, records, notes, tasks, key hashes) lives here. */
+  /** All API state (workspaces, objects, fields, views, records, notes, tasks, key hashes,
+   * webhook endpoints and deliveries) lives here. Faults and rate-limit counts are in memory. */
   docs: DocStore;
-  /** Source of `createdAt`/`updatedAt` and key expiry checks. Default: system clock. */
+  /** Base of the emulator clock (times, key expiry, rate windows, retries). Default: system. */
   clock?: Clock;
-}
-
-/** Test and sandbox controls that bypass the HTTP API. */
-export interface BreakcoldEmulatorControl {
-  /** Creates a workspace seeded with person, company and deal objects and their fields. */
-  createWorkspace(input?: { id?: string; name?: string; organizationId?: string }): Workspace;
-  getWorkspace(id: string): Workspace | undefined;
-  /** Returns the plaintext `bc_live_…` key once; only its sha256 is stored. */
-  issueApiKey(input: { workspaceIds: string[]; scopes?: string[]; expiresAt?: number }): string;
-  /** Every record of the workspace, archived included, in read shape and creation order. */
-  records(workspaceId: string): BreakcoldRecord[];
+  /** Delivers webhooks. Default: global fetch. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Rate-limit budgets and window. Default: Breakcold's documented per-minute budgets. */
+  rateLimits?: RateLimitOptions;
+  /** Per-attempt webhook timeout in ms (real time). Default: 10 000. */
+  webhookTimeoutMs?: number;
+  /** Also run due webhook retries from real timers. Default: true. */
+  autoRetryWebhooks?: boolean;
 }
 
 export interface BreakcoldEmulator {
-  /** Serves the API under `/api/v1`; mount it with `app.route(prefix, emulator.app)`. */
+  /** API under `/api/v1`, control under `/_emulator`; mount with `app.route(prefix, emulator.app)`. */
   app: Hono<EmulatorEnv>;
-  /** In-process fetch handler: pass it to the client as `fetch`, no socket needed. */
+  /** In-process fetch handler: pass it to the client as `fetch`, no socket needed. A `drop`
+   * fault rejects it with a `TypeError`, as a reset connection rejects fetch. */
   fetch: (req: Request) => Promise<Response>;
   control: BreakcoldEmulatorControl;
 }
 
+const DROPPED = "x-emulator-dropped";
+
 /**
- * A faithful local Breakcold API v1 (records, notes, tasks, CRM metadata): Bearer keys with
- * scopes and workspace limits, the `{"error": {code, message, requestId}}` envelope, opaque ids,
- * epoch-ms times, cursor pagination and archive-not-delete. Routes come from `routes.ts`.
- * Email and phone fields are multi-value: stored and read as `{value, isPrimary}[]` with one
- * primary, written as a string or a list that replaces the stored one (see `field-codec.ts`).
+ * A faithful local Breakcold API v1: every operation of API.md's table, Bearer keys with scopes,
+ * workspace limits and expiry, the `{"error": {code, message, requestId}}` envelope, opaque ids,
+ * epoch-ms times, cursor pagination, archive-not-delete, saved views, all five rate budgets with
+ * 429 + `Retry-After`, signed webhooks with retries, and scripted faults on a settable clock.
+ * Routes come from `routes.ts`.
  *
  * @example
  * const emulator = createBreakcoldEmulator({ docs: DocStore.open(":memory:") });
@@ -53,8 +70,23 @@ export interface BreakcoldEmulator {
  * const client = createBreakcoldClient({ baseUrl: "http://bc.test/api/v1", apiKey, fetch: emulator.fetch });
  */
 export function createBreakcoldEmulator(opts: BreakcoldEmulatorOptions): BreakcoldEmulator {
-  const deps: EmulatorDeps = { state: openState(opts.docs), clock: opts.clock ?? systemClock };
-  const app = new Hono<EmulatorEnv>().basePath("/api/v1");
+  const state = openState(opts.docs);
+  const clock = createEmulatorClock(opts.clock ?? systemClock);
+  const deps: EmulatorDeps = {
+    state,
+    clock,
+    faults: createFaultBook(),
+    limiter: createRateLimiter(opts.rateLimits ?? {}, clock),
+    webhooks: createWebhookDispatcher({
+      state,
+      clock,
+      fetch: opts.fetch ?? ((request) => fetch(request)),
+      ...(opts.webhookTimeoutMs === undefined ? {} : { timeoutMs: opts.webhookTimeoutMs }),
+      ...(opts.autoRetryWebhooks === undefined ? {} : { autoRetry: opts.autoRetryWebhooks }),
+    }),
+  };
+  const control = createControl(deps);
+  const app = new Hono<EmulatorEnv>();
 
   app.use("*", async (c, next) => {
     const requestId = opaqueId();
@@ -62,36 +94,47 @@ export function createBreakcoldEmulator(opts: BreakcoldEmulatorOptions): Breakco
     c.header("x-request-id", requestId);
     await next();
   });
-  app.use("*", authenticate(deps));
-  registerMetadataRoutes(app, deps);
-  registerRecordRoutes(app, deps);
-  registerActivityRoutes(app, deps);
+  registerControlRoutes(app, control);
+  app.use(`${API_BASE}/*`, authenticate(deps));
+  for (const register of [
+    registerMetadataRoutes,
+    registerFieldRoutes,
+    registerRecordRoutes,
+    registerCustomActivityRoutes,
+    registerNoteRoutes,
+    registerTaskRoutes,
+    registerHookRoutes,
+  ]) {
+    register(app, deps);
+  }
 
   app.notFound((c) => {
     const error = new ApiError("not_found", `No route ${c.req.method} ${c.req.path}`);
     return c.json(errorBody(error, c.get("requestId") ?? opaqueId()), 404);
   });
   app.onError((cause, c) => {
+    if (cause instanceof DroppedConnection) {
+      // Over a socket (@hono/node-server) really drop it; in-process, `fetch` below rejects.
+      (
+        c.env as { incoming?: { socket?: { destroy(): void } } } | undefined
+      )?.incoming?.socket?.destroy();
+      return c.body(null, 502, { [DROPPED]: "1" });
+    }
     const error =
       cause instanceof ApiError ? cause : new ApiError("internal_error", "Internal server error");
-    return c.json(errorBody(error, c.get("requestId") ?? opaqueId()), error.status);
+    return c.json(
+      errorBody(error, c.get("requestId") ?? opaqueId()),
+      error.status,
+      errorHeaders(error),
+    );
   });
 
-  const { state } = deps;
-  const control: BreakcoldEmulatorControl = {
-    createWorkspace: (input = {}) => workspaceView(seedWorkspace(state, deps.clock, input)),
-    getWorkspace: (id) => {
-      const workspace = state.workspaces.get(id);
-      return workspace ? workspaceView(workspace) : undefined;
-    },
-    issueApiKey: (input) => issueApiKey(deps, input),
-    records: (workspaceId) =>
-      state.records
-        .where("workspaceId", workspaceId)
-        .map((record) =>
-          renderRecord(record, state.fields.where("objectTypeId", record.objectTypeId)),
-        ),
+  const fetchHandler = async (request: Request) => {
+    const response = await app.fetch(request);
+    if (response.headers.has(DROPPED)) {
+      throw new TypeError("fetch failed", { cause: new Error("socket hang up (emulator fault)") });
+    }
+    return response;
   };
-
-  return { app, fetch: async (req) => app.fetch(req), control };
+  return { app, fetch: fetchHandler, control };
 }

@@ -1,6 +1,7 @@
 import type { Collection, DocStore } from "../../../store/doc-store.ts";
 import type { BreakcoldScope } from "../routes.ts";
 import type { FieldOption, FieldType } from "../schemas.ts";
+import type { StoredDelivery, StoredEndpoint } from "./webhook-model.ts";
 
 /**
  * Stored documents of the Breakcold emulator and the DocStore collections holding them.
@@ -23,6 +24,9 @@ export interface StoredObjectType {
   nameSingular: string;
   namePlural: string;
   isSystem: boolean;
+  isActive: boolean;
+  icon?: string;
+  color?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -39,6 +43,9 @@ export interface StoredFieldDefinition {
   isSystem: boolean;
   order: number;
   options?: FieldOption[];
+  isHidden?: boolean;
+  /** Settings of `crm_fields_create/update` the emulator stores and echoes but does not act on. */
+  settings?: { [name: string]: unknown };
   createdAt: number;
   updatedAt: number;
 }
@@ -98,6 +105,35 @@ export interface StoredTask {
   updatedAt: number;
 }
 
+/** A custom activity on a record's timeline. */
+export interface StoredActivity {
+  id: string;
+  workspaceId: string;
+  recordId: string;
+  title: string;
+  descriptionHtml?: string;
+  descriptionPlain?: string;
+  startAt?: number;
+  endAt?: number;
+  linkedRecordIds?: string[];
+  participantUserIds?: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * A saved view of an object type's records. The emulator seeds "All <plural>" (no filter) for
+ * every object type; `search` is the view's saved filter, applied like the list's `search`.
+ */
+export interface StoredView {
+  id: string;
+  workspaceId: string;
+  objectTypeId: string;
+  name: string;
+  search?: string;
+  createdAt: number;
+}
+
 /** An API key: `id` is the sha256 hex of the plaintext key, which is never stored. */
 export interface StoredApiKey {
   id: string;
@@ -125,8 +161,12 @@ export interface EmulatorState {
   readonly records: Collection<StoredRecord>;
   readonly notes: Collection<StoredNote>;
   readonly tasks: Collection<StoredTask>;
+  readonly activities: Collection<StoredActivity>;
+  readonly views: Collection<StoredView>;
   readonly apiKeys: Collection<StoredApiKey>;
   readonly meta: Collection<StoredMeta>;
+  readonly endpoints: Collection<StoredEndpoint>;
+  readonly deliveries: Collection<StoredDelivery>;
 }
 
 /** Opens the emulator's collections; names are prefixed so other emulators can share the file. */
@@ -139,7 +179,11 @@ export function openState(docs: DocStore): EmulatorState {
     records: docs.collection("breakcold.records"),
     notes: docs.collection("breakcold.notes"),
     tasks: docs.collection("breakcold.tasks"),
+    activities: docs.collection("breakcold.activities"),
+    views: docs.collection("breakcold.views"),
     apiKeys: docs.collection("breakcold.apiKeys"),
     meta: docs.collection("breakcold.meta"),
+    endpoints: docs.collection("breakcold.webhookEndpoints"),
+    deliveries: docs.collection("breakcold.webhookDeliveries"),
   };
 }

@@ -1,38 +1,37 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { opaqueId } from "../../../lib/ids.ts";
 import { breakcoldRoutes as routes } from "../routes.ts";
-import type { BreakcoldNote, BreakcoldTask } from "../schemas.ts";
-import {
-  notesCreateInput,
-  notesListInput,
-  tasksCreateInput,
-  tasksListInput,
-} from "../tool-inputs.ts";
+import type { BreakcoldNote } from "../schemas.ts";
+import { noteIdInput, notesCreateInput, notesListInput, notesUpdateInput } from "../tool-inputs.ts";
 import { parseInput } from "./api-error.ts";
 import type { EmulatorDeps, EmulatorEnv } from "./deps.ts";
-import type { StoredNote, StoredTask } from "./model.ts";
+import { htmlToPlain } from "./html-to-plain.ts";
+import type { StoredNote } from "./model.ts";
 import { paginate } from "./paginate.ts";
-import { loadRecord } from "./record-access.ts";
+import { loadChild, loadRecord } from "./record-access.ts";
 import { registerRoute } from "./register-route.ts";
 import { bodyInput, queryInput } from "./request-input.ts";
+import { noteData } from "./webhook-payloads.ts";
 
 /**
- * Mounts notes_list/create and tasks_list/create, all scoped to one record (404 when the record
- * is missing, archived or in another workspace). Lists run in creation order; `tasks_list`
- * hides done tasks unless `includeCompleted=true`. A note without `contentPlain` gets one
- * derived from its HTML, as Breakcold fills it for webhook payloads.
+ * Mounts notes_list/create/get/update. Notes hang off one record (404 when it is missing,
+ * archived or in another workspace) and list in creation order. A note without `contentPlain`
+ * gets one derived from its HTML, as Breakcold fills it for webhook payloads; an update of
+ * `content` alone derives it again. Sends `note.created` and `note.updated`.
  */
-export function registerActivityRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDeps): void {
-  const { state, clock } = deps;
+export function registerNoteRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDeps): void {
+  const { state, clock, webhooks } = deps;
+  const loadNote = (c: Context<EmulatorEnv>, id: string) =>
+    loadChild(state, c.get("apiKey"), state.notes.get(id), "Note", id);
 
-  registerRoute(app, routes.notes_list, (c) => {
+  registerRoute(app, deps, routes.notes_list, (c) => {
     const input = parseInput(notesListInput, queryInput(c));
     const record = loadRecord(state, c.get("apiKey"), input.recordId);
     const notes = state.notes.where("recordId", record.id);
     return c.json(paginate(notes, () => true, input.limit, input.cursor));
   });
 
-  registerRoute(app, routes.notes_create, async (c) => {
+  registerRoute(app, deps, routes.notes_create, async (c) => {
     const input = parseInput(notesCreateInput, await bodyInput(c));
     const key = c.get("apiKey");
     const record = loadRecord(state, key, input.recordId);
@@ -49,51 +48,31 @@ export function registerActivityRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDep
       updatedAt: now,
     };
     state.notes.put(note);
+    webhooks.emit(note.workspaceId, "note.created", noteData(note));
     return c.json({ note: note satisfies BreakcoldNote }, 201);
   });
 
-  registerRoute(app, routes.tasks_list, (c) => {
-    const input = parseInput(tasksListInput, queryInput(c));
-    const record = loadRecord(state, c.get("apiKey"), input.recordId);
-    const tasks = state.tasks.where("recordId", record.id);
-    const keep = (task: StoredTask) => input.includeCompleted === true || task.status === "todo";
-    return c.json(paginate(tasks, keep, input.limit, input.cursor));
+  registerRoute(app, deps, routes.notes_get, (c) => {
+    const input = parseInput(noteIdInput, queryInput(c));
+    return c.json({ note: loadNote(c, input.noteId) satisfies BreakcoldNote });
   });
 
-  registerRoute(app, routes.tasks_create, async (c) => {
-    const input = parseInput(tasksCreateInput, await bodyInput(c));
-    const record = loadRecord(state, c.get("apiKey"), input.recordId);
-    const now = clock.now();
-    const task: StoredTask = {
-      id: opaqueId(),
-      workspaceId: record.workspaceId,
-      recordId: record.id,
-      title: input.title,
-      status: "todo",
-      createdAt: now,
-      updatedAt: now,
+  registerRoute(app, deps, routes.notes_update, async (c) => {
+    const input = parseInput(notesUpdateInput, await bodyInput(c));
+    const note = loadNote(c, input.noteId);
+    const content = input.content ?? note.content;
+    const contentPlain =
+      input.contentPlain ??
+      (input.content === undefined ? note.contentPlain : htmlToPlain(content));
+    const updated: StoredNote = {
+      ...note,
+      title: input.title ?? note.title,
+      content,
+      contentPlain,
+      updatedAt: clock.now(),
     };
-    if (input.descriptionHtml !== undefined) task.descriptionHtml = input.descriptionHtml;
-    if (input.descriptionPlain !== undefined) task.descriptionPlain = input.descriptionPlain;
-    if (input.dueAt !== undefined) task.dueAt = input.dueAt;
-    if (input.assigneeUserIds !== undefined) task.assigneeUserIds = input.assigneeUserIds;
-    state.tasks.put(task);
-    return c.json({ task: task satisfies BreakcoldTask }, 201);
+    state.notes.put(updated);
+    webhooks.emit(updated.workspaceId, "note.updated", noteData(updated));
+    return c.json({ note: updated satisfies BreakcoldNote });
   });
-}
-
-/** Plain text of an HTML fragment: tags dropped, block ends as newlines, basic entities decoded. */
-export function htmlToPlain(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(p|div|li|h[1-6])>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
 }

@@ -49,3 +49,21 @@ export function resolveObjectType(
   }
   return match;
 }
+
+/**
+ * Loads a note, task or activity the key may see: it must exist, be in one of the key's
+ * workspaces and hang off a record that is not archived; else 404 naming `kind`.
+ */
+export function loadChild<T extends { workspaceId: string; recordId: string }>(
+  state: EmulatorState,
+  key: StoredApiKey,
+  found: T | undefined,
+  kind: string,
+  id: string,
+): T {
+  const record = found ? state.records.get(found.recordId) : undefined;
+  if (!found || !record || record.isArchived || !key.workspaceIds.includes(found.workspaceId)) {
+    throw new ApiError("not_found", `${kind} ${id} not found`);
+  }
+  return found;
+}

@@ -2,11 +2,9 @@ import type { Hono } from "hono";
 import { opaqueId } from "../../../lib/ids.ts";
 import { breakcoldRoutes as routes } from "../routes.ts";
 import {
-  recordsArchiveInput,
+  recordIdInput,
   recordsCreateInput,
-  recordsGetInput,
   recordsListInput,
-  recordsRestoreInput,
   recordsUpdateInput,
 } from "../tool-inputs.ts";
 import { ApiError, parseInput } from "./api-error.ts";
@@ -19,14 +17,18 @@ import { loadRecord, resolveObjectType } from "./record-access.ts";
 import { matchesSearch, renderRecord } from "./record-view.ts";
 import { registerRoute } from "./register-route.ts";
 import { bodyInput, queryInput } from "./request-input.ts";
+import { resolveView } from "./saved-views.ts";
+import { recordData } from "./webhook-payloads.ts";
 
 /**
- * Mounts records_list/create/get/update/archive/restore.
- * Lists run in creation order. `archived=true` includes archived records alongside active ones
- * [inferred: the docs only say lists hide archived records unless `archived=true`].
+ * Mounts records_list/create/get/update/archive/restore. Lists run in creation order.
+ * `archived=true` includes archived records alongside active ones [inferred: the docs only say
+ * lists hide archived records unless `archived=true`]; `viewId` narrows to the view's object type
+ * and saved search. Writes send `record.created`, `record.updated` (update and restore) and
+ * `record.deleted` (archive: Breakcold's delete).
  */
 export function registerRecordRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDeps): void {
-  const { state, clock } = deps;
+  const { state, clock, webhooks } = deps;
   const defsCache = () => {
     const cache = new Map<string, StoredFieldDefinition[]>();
     return (objectTypeId: string) => {
@@ -37,94 +39,99 @@ export function registerRecordRoutes(app: Hono<EmulatorEnv>, deps: EmulatorDeps)
   };
   const render = (record: StoredRecord) =>
     renderRecord(record, state.fields.where("objectTypeId", record.objectTypeId));
+  /** Stores `record`, sends `event` and answers its read shape. */
+  const save = (record: StoredRecord, event: "record.created" | "record.updated") => {
+    state.records.put(record);
+    const view = render(record);
+    const objectType = state.objectTypes.get(record.objectTypeId);
+    if (objectType) webhooks.emit(record.workspaceId, event, recordData(view, objectType));
+    return { record: view };
+  };
 
-  registerRoute(app, routes.records_list, (c) => {
+  registerRoute(app, deps, routes.records_list, (c) => {
     const input = parseInput(recordsListInput, queryInput(c));
     const key = c.get("apiKey");
     const workspaceId = input.workspaceId ?? soleWorkspace(key);
     assertWorkspaceAccess(key, workspaceId);
-    const objectType = resolveObjectType(state, workspaceId, input, true);
-    // Saved views are not emulated, so no view id exists (as in a workspace without views).
-    if (input.viewId !== undefined) {
-      throw new ApiError("not_found", `View ${input.viewId} not found`);
-    }
+    const named = resolveObjectType(state, workspaceId, input, true);
+    const view =
+      input.viewId === undefined
+        ? undefined
+        : resolveView(state, key, workspaceId, input.viewId, named);
+    const objectTypeId = view?.objectTypeId ?? named?.id;
+    const searches = [input.search, view?.search].filter((s): s is string => s !== undefined);
     const defsOf = defsCache();
-    const search = input.search;
     const page = paginate(
       state.records.where("workspaceId", workspaceId),
       (record) =>
         (input.archived === true || !record.isArchived) &&
-        (objectType === undefined || record.objectTypeId === objectType.id) &&
-        (search === undefined || matchesSearch(record, defsOf(record.objectTypeId), search)),
+        (objectTypeId === undefined || record.objectTypeId === objectTypeId) &&
+        searches.every((search) => matchesSearch(record, defsOf(record.objectTypeId), search)),
       input.limit,
       input.cursor,
     );
     return c.json(mapPage(page, (record) => renderRecord(record, defsOf(record.objectTypeId))));
   });
 
-  registerRoute(app, routes.records_create, async (c) => {
+  registerRoute(app, deps, routes.records_create, async (c) => {
     const input = parseInput(recordsCreateInput, await bodyInput(c));
     assertWorkspaceAccess(c.get("apiKey"), input.workspaceId);
     const objectType = resolveObjectType(state, input.workspaceId, input, false);
     if (!objectType) throw new ApiError("invalid_request", "objectTypeSlug is required");
     const defs = state.fields.where("objectTypeId", objectType.id);
+    const fields = applyFieldInputs(defs, {}, input.fields ?? {}, "replace");
+    const missing = defs.find((def) => def.isRequired && fields[def.slug] === undefined);
+    if (missing) throw new ApiError("invalid_request", `fields.${missing.slug}: is required`);
     const now = clock.now();
     const record: StoredRecord = {
       id: opaqueId(),
       workspaceId: input.workspaceId,
       objectTypeId: objectType.id,
       objectTypeSlug: objectType.slug,
-      fields: applyFieldInputs(defs, {}, input.fields ?? {}, "replace"),
+      fields,
       isArchived: false,
       createdAt: now,
       updatedAt: now,
     };
-    state.records.put(record);
-    return c.json({ record: renderRecord(record, defs) }, 201);
+    return c.json(save(record, "record.created"), 201);
   });
 
-  registerRoute(app, routes.records_get, (c) => {
-    const input = parseInput(recordsGetInput, queryInput(c));
+  registerRoute(app, deps, routes.records_get, (c) => {
+    const input = parseInput(recordIdInput, queryInput(c));
     return c.json({ record: render(loadRecord(state, c.get("apiKey"), input.recordId)) });
   });
 
-  registerRoute(app, routes.records_update, async (c) => {
+  registerRoute(app, deps, routes.records_update, async (c) => {
     const input = parseInput(recordsUpdateInput, await bodyInput(c));
     const record = loadRecord(state, c.get("apiKey"), input.recordId);
     const defs = state.fields.where("objectTypeId", record.objectTypeId);
     const mode = input.multiselectMode ?? "append";
-    const updated: StoredRecord = {
-      ...record,
-      fields: applyFieldInputs(defs, record.fields, input.fields, mode),
-      updatedAt: clock.now(),
-    };
-    state.records.put(updated);
-    return c.json({ record: renderRecord(updated, defs) });
+    const fields = applyFieldInputs(defs, record.fields, input.fields, mode);
+    return c.json(save({ ...record, fields, updatedAt: clock.now() }, "record.updated"));
   });
 
   // Archiving an archived record is a 404 like any read of it; restoring an active one is a no-op.
-  registerRoute(app, routes.records_archive, (c) => {
-    const input = parseInput(recordsArchiveInput, queryInput(c));
+  registerRoute(app, deps, routes.records_archive, (c) => {
+    const input = parseInput(recordIdInput, queryInput(c));
     const record = loadRecord(state, c.get("apiKey"), input.recordId);
     const now = clock.now();
     const archived: StoredRecord = { ...record, isArchived: true, archivedAt: now, updatedAt: now };
     state.records.put(archived);
+    webhooks.emit(record.workspaceId, "record.deleted", { id: record.id, deleted: true });
     return c.json({ record: render(archived) });
   });
 
-  registerRoute(app, routes.records_restore, (c) => {
-    const input = parseInput(recordsRestoreInput, queryInput(c));
+  registerRoute(app, deps, routes.records_restore, (c) => {
+    const input = parseInput(recordIdInput, queryInput(c));
     const record = loadRecord(state, c.get("apiKey"), input.recordId, true);
     if (!record.isArchived) return c.json({ record: render(record) });
     const { archivedAt: _dropped, ...rest } = record;
-    const restored: StoredRecord = { ...rest, isArchived: false, updatedAt: clock.now() };
-    state.records.put(restored);
-    return c.json({ record: render(restored) });
+    return c.json(save({ ...rest, isArchived: false, updatedAt: clock.now() }, "record.updated"));
   });
 }
 
 /** Without `workspaceId` a list runs in the key's only workspace; with several it is a 400. */
-function soleWorkspace(key: StoredApiKey): string {
+export function soleWorkspace(key: StoredApiKey): string {
   const [only, ...others] = key.workspaceIds;
   if (only === undefined || others.length > 0) {
     throw new ApiError(

@@ -30,3 +30,12 @@ export function queryInput(c: Context<EmulatorEnv>): { [key: string]: unknown } 
 export async function bodyInput(c: Context<EmulatorEnv>): Promise<{ [key: string]: unknown }> {
   return { ...(await readJsonObject(c)), ...c.req.param() };
 }
+
+/** `input` without its `undefined` values: stored rows never hold `undefined`. */
+export function definedOnly<T extends object>(
+  input: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

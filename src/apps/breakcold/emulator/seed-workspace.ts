@@ -127,23 +127,48 @@ export function seedWorkspace(
     };
     state.workspaces.put(workspace);
     for (const seed of SYSTEM_OBJECTS) {
-      const objectType: StoredObjectType = {
-        id: opaqueId(),
-        workspaceId: id,
-        slug: seed.slug,
-        nameSingular: seed.singular,
-        namePlural: seed.plural,
-        isSystem: true,
-        createdAt: now,
-        updatedAt: now,
-      };
-      state.objectTypes.put(objectType);
+      const objectType = addObjectType(state, id, seed, true, now);
       seed.fields.forEach((field, order) => {
         state.fields.put(fieldFromSeed(field, objectType, order, now));
       });
     }
     return workspace;
   });
+}
+
+/**
+ * Stores a new object type of `workspaceId` with its seeded "All <plural>" view (the view a user
+ * would find in a fresh workspace; `records_list?viewId=` accepts it).
+ */
+export function addObjectType(
+  state: EmulatorState,
+  workspaceId: string,
+  names: { slug: string; singular: string; plural: string; icon?: string; color?: string },
+  isSystem: boolean,
+  now: number,
+): StoredObjectType {
+  const objectType: StoredObjectType = {
+    id: opaqueId(),
+    workspaceId,
+    slug: names.slug,
+    nameSingular: names.singular,
+    namePlural: names.plural,
+    isSystem,
+    isActive: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (names.icon !== undefined) objectType.icon = names.icon;
+  if (names.color !== undefined) objectType.color = names.color;
+  state.objectTypes.put(objectType);
+  state.views.put({
+    id: opaqueId(),
+    workspaceId,
+    objectTypeId: objectType.id,
+    name: `All ${names.plural.toLowerCase()}`,
+    createdAt: now,
+  });
+  return objectType;
 }
 
 function fieldFromSeed(
