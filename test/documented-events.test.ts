@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { collect, createBreakcoldClient } from "../src/apps/breakcold/client.ts";
-import { insertConnection } from "../src/store/connections.ts";
 import { listEvents } from "../src/store/inbox.ts";
 import { insertWorkflow } from "../src/store/workflows.ts";
 import { deliver, startTestBridge, type TestBridge, webhookSigner } from "./harness.ts";
@@ -49,8 +48,7 @@ before(async () => {
     phone: "+14155552671",
   });
   const now = Date.now();
-  const source = await insertConnection(
-    t.bridge.db,
+  const source = await t.bridge.core.vault.addConnection(
     {
       app: "highlevel",
       label: "Documented example location",
@@ -61,7 +59,7 @@ before(async () => {
       scopes: ["contacts.readonly", "contacts.write"],
       sandbox: true,
     },
-    now,
+    "test",
   );
   await insertWorkflow(
     t.bridge.db,

@@ -17,7 +17,10 @@ export interface TestBridge {
   close(): Promise<void>;
 }
 
-export async function startTestBridge(env: Record<string, string> = {}): Promise<TestBridge> {
+export async function startTestBridge(
+  env: Record<string, string> = {},
+  options: { logLines?: string[] } = {},
+): Promise<TestBridge> {
   const dataDir = mkdtempSync(join(tmpdir(), "contact-bridge-test-"));
   const config = loadConfig({
     BRIDGE_DATA_DIR: dataDir,
@@ -29,7 +32,9 @@ export async function startTestBridge(env: Record<string, string> = {}): Promise
   let target: Bridge | undefined;
   const bridge = await createBridge({
     config,
-    logger: createLogger("silent"),
+    logger: options.logLines
+      ? createLogger("debug", (line) => options.logLines?.push(line))
+      : createLogger("silent"),
     startWorker: false,
     webhookFetch: (request) => {
       if (!target) throw new Error("bridge not ready");

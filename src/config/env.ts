@@ -16,6 +16,10 @@ const EnvSchema = z.object({
   BRIDGE_SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
   HIGHLEVEL_WEBHOOK_ED25519_PUBLIC_KEY: optionalText,
   HIGHLEVEL_WEBHOOK_RSA_PUBLIC_KEY: optionalText,
+  BRIDGE_MASTER_KEY: optionalText,
+  BRIDGE_ADMIN_TOKEN: optionalText,
+  HIGHLEVEL_CLIENT_ID: optionalText,
+  HIGHLEVEL_CLIENT_SECRET: optionalText,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -31,6 +35,12 @@ export interface Config {
   readonly sandbox: "auto" | "on" | "off";
   readonly highlevelWebhookKeys: { readonly ed25519?: string; readonly rsa?: string };
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** The vault's master key from the environment; else a key file in the data directory. */
+  readonly masterKey: string | undefined;
+  /** A fixed admin token for the product API; else one is generated on first start. */
+  readonly adminToken: string | undefined;
+  /** The HighLevel Marketplace app this bridge is (OAuth connections). */
+  readonly highlevelApp: { readonly clientId?: string; readonly clientSecret?: string };
 }
 
 /** Thrown when the environment is invalid; the message lists every bad variable. */
@@ -67,5 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandbox: e.BRIDGE_SANDBOX,
     highlevelWebhookKeys: keys,
     logLevel: e.LOG_LEVEL,
+    masterKey: e.BRIDGE_MASTER_KEY,
+    adminToken: e.BRIDGE_ADMIN_TOKEN,
+    highlevelApp: {
+      ...(e.HIGHLEVEL_CLIENT_ID ? { clientId: e.HIGHLEVEL_CLIENT_ID } : {}),
+      ...(e.HIGHLEVEL_CLIENT_SECRET ? { clientSecret: e.HIGHLEVEL_CLIENT_SECRET } : {}),
+    },
   };
 }

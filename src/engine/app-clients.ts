@@ -1,18 +1,12 @@
 import { type BreakcoldClient, createBreakcoldClient } from "../apps/breakcold/client.ts";
 import { createHighLevelClient, type HighLevelClient } from "../apps/highlevel/client.ts";
-import type { FetchLike } from "../http/transport.ts";
 import type { Connection } from "../store/connections.ts";
+import type { AccessOptions, ConnectionAccess } from "./connection-access.ts";
 
-/** Builds each app's client for a connection, all sharing one injected fetch. */
+/** Builds each app's client for a connection, every call going through {@link ConnectionAccess}. */
 export interface AppClients {
-  highlevel(connection: Connection): HighLevelClient;
-  breakcold(connection: Connection): BreakcoldClient;
-}
-
-function credential(connection: Connection, name: string): string {
-  const value = connection.credentials[name];
-  if (!value) throw new Error(`connection ${connection.id} has no ${name}`);
-  return value;
+  highlevel(connection: Connection, options?: Partial<AccessOptions>): HighLevelClient;
+  breakcold(connection: Connection, options?: Partial<AccessOptions>): BreakcoldClient;
 }
 
 function expectApp(connection: Connection, app: string): void {
@@ -21,23 +15,29 @@ function expectApp(connection: Connection, app: string): void {
   }
 }
 
-export function createAppClients(options: { fetch?: FetchLike } = {}): AppClients {
-  const fetchOption = options.fetch ? { fetch: options.fetch } : {};
+/** Work started by webhooks runs in the webhook lane unless the caller says otherwise. */
+const DEFAULTS: AccessOptions = { lane: "webhook", actor: "engine" };
+
+/**
+ * Clients whose credentials are put on each request by the connection's fetch (from the
+ * vault, refreshed when needed), so the token given to the client itself stays empty.
+ */
+export function createAppClients(access: ConnectionAccess): AppClients {
   return {
-    highlevel(connection) {
+    highlevel(connection, options) {
       expectApp(connection, "highlevel");
       return createHighLevelClient({
         baseUrl: connection.baseUrl,
-        token: credential(connection, "token"),
-        ...fetchOption,
+        token: "",
+        fetch: access.fetchFor(connection, { ...DEFAULTS, ...options }),
       });
     },
-    breakcold(connection) {
+    breakcold(connection, options) {
       expectApp(connection, "breakcold");
       return createBreakcoldClient({
         baseUrl: connection.baseUrl,
-        apiKey: credential(connection, "apiKey"),
-        ...fetchOption,
+        apiKey: "",
+        fetch: access.fetchFor(connection, { ...DEFAULTS, ...options }),
       });
     },
   };

@@ -27,6 +27,8 @@ export interface RunContext {
 export interface Recipe {
   readonly name: string;
   readonly description: string;
+  /** Scopes each app's connection needs for this recipe, by app name. */
+  readonly requiredScopes: Readonly<Record<string, readonly string[]>>;
   /** Event types (per the source app) that start a run. */
   readonly triggers: readonly string[];
   /** The id the run is about (e.g. the HighLevel contact), or null when the event lacks it. */

@@ -64,3 +64,43 @@ function describeBody(body: unknown): string {
   }
   return JSON.stringify(body).slice(0, 300);
 }
+
+/** The connection lacks a scope the operation needs; nothing was sent (or the server said so). */
+export class ScopeError extends BridgeHttpError {
+  override name = "ScopeError";
+  readonly connectionId: string;
+  readonly missingScopes: readonly string[];
+  constructor(
+    request: RequestInfo,
+    connectionId: string,
+    missingScopes: readonly string[],
+    detail: string,
+  ) {
+    super(
+      `${request.method} ${request.url} needs scope ${missingScopes.join(", ")}, which connection ${connectionId} lacks: ${detail}`,
+      request,
+    );
+    this.connectionId = connectionId;
+    this.missingScopes = missingScopes;
+  }
+}
+
+/** The connection's credential is unusable: it needs reconnecting or was rejected. */
+export class CredentialError extends BridgeHttpError {
+  override name = "CredentialError";
+  readonly connectionId: string;
+  readonly status: "needs_reconnect" | "invalid";
+  constructor(
+    request: RequestInfo,
+    connectionId: string,
+    status: "needs_reconnect" | "invalid",
+    reason: string,
+  ) {
+    super(
+      `${request.method} ${request.url}: connection ${connectionId} is ${status.replace("_", " ")}: ${reason}`,
+      request,
+    );
+    this.connectionId = connectionId;
+    this.status = status;
+  }
+}

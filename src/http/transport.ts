@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { redactHeaders, redactUrl } from "../lib/redact.ts";
 import {
+  BridgeHttpError,
   HttpError,
   NetworkError,
   type RequestInfo,
@@ -81,6 +82,8 @@ export function createTransport(options: TransportOptions): Transport {
         if (body !== undefined) init.body = body;
         response = await doFetch(new Request(url, init));
       } catch (cause) {
+        // Errors raised by fetch middleware (scope, credential) already say what happened.
+        if (cause instanceof BridgeHttpError) throw cause;
         if (signal.aborted) {
           throw new TimeoutError(`${info.method} ${info.url} timed out or was aborted`, info, {
             cause,

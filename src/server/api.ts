@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { describeConnection, listConnections } from "../store/connections.ts";
 import { listEvents } from "../store/inbox.ts";
 import { listLinksBySubject } from "../store/links.ts";
 import { getRun, listRuns, listSteps } from "../store/runs.ts";
 import { listWorkflows } from "../store/workflows.ts";
 import { apiError } from "./api-error.ts";
 import { requireLocalToken } from "./auth.ts";
+import { connectionsRoutes } from "./connections-routes.ts";
 import type { ServerDeps } from "./deps.ts";
 import { sandboxRoutes } from "./sandbox-routes.ts";
 
@@ -27,10 +27,7 @@ export function apiRoutes(deps: ServerDeps): Hono {
   const app = new Hono();
   app.use("*", requireLocalToken(deps.db));
 
-  app.get("/connections", async (c) => {
-    const connections = await listConnections(deps.db);
-    return c.json({ connections: connections.map(describeConnection) });
-  });
+  app.route("/connections", connectionsRoutes(deps));
 
   app.get("/workflows", async (c) => c.json({ workflows: await listWorkflows(deps.db) }));
 

@@ -10,15 +10,10 @@ import {
 } from "../apps/highlevel/emulator/index.ts";
 import type { FetchLike } from "../http/transport.ts";
 import type { Clock } from "../lib/clock.ts";
-import {
-  type Connection,
-  insertConnection,
-  listConnections,
-  updateCredentials,
-} from "../store/connections.ts";
-import type { Db } from "../store/database.ts";
+import { type Connection, listConnections } from "../store/connections.ts";
 import { DocStore } from "../store/doc-store.ts";
 import { insertWorkflow, listWorkflows } from "../store/workflows.ts";
+import type { Core } from "./core.ts";
 
 /** Path prefixes under which the bridge serves the emulators. */
 export const SANDBOX_PATHS = { highlevel: "/sandbox/highlevel", breakcold: "/sandbox/breakcold" };
@@ -28,20 +23,22 @@ export interface SandboxInfo {
   readonly breakcold: { baseUrl: string; workspaceId: string; connectionId: string };
 }
 
-/** Both emulators, their sandbox connections, and a fetch that reaches them in-process. */
-export interface Sandbox {
+/** Both emulators, served under the bridge's own address. */
+export interface SandboxEmulators {
   readonly highlevel: HighLevelEmulator;
   readonly breakcold: BreakcoldEmulator;
-  readonly info: SandboxInfo;
-  /** Sends sandbox URLs to the emulators without a socket; other URLs to the network. */
-  readonly fetch: FetchLike;
-  /** Answers a request under a sandbox path with the emulator's own response, else undefined. */
+  readonly baseUrls: { readonly highlevel: string; readonly breakcold: string };
+  /** Answers a request for a sandbox URL with the emulator's own response, else undefined. */
   handle(request: Request): Promise<Response> | undefined;
   close(): void;
 }
 
+/** The running sandbox: emulators plus the connections and workflow wired to them. */
+export interface Sandbox extends SandboxEmulators {
+  readonly info: SandboxInfo;
+}
+
 export interface SandboxOptions {
-  readonly db: Db;
   /** Emulator state lives in `<dataDir>/sandbox/`; ":memory:" keeps it in memory. */
   readonly dataDir: string | ":memory:";
   readonly clock: Clock;
@@ -58,98 +55,18 @@ function openDocs(dataDir: string | ":memory:", name: string): DocStore {
   return DocStore.open(join(dir, `${name}.sqlite`));
 }
 
-/** Routes requests under `prefix` to `handler` with the prefix removed. */
-function mountFetch(
-  prefix: string,
-  handler: FetchLike,
-): (request: Request) => Promise<Response> | undefined {
-  return (request) => {
+/** Routes requests for `origin` + `prefix` to `handler` with the prefix removed. */
+function mountFetch(origin: string, prefix: string, handler: FetchLike) {
+  return (request: Request): Promise<Response> | undefined => {
     const url = new URL(request.url);
-    if (!url.pathname.startsWith(prefix)) return undefined;
+    if (url.origin !== origin || !url.pathname.startsWith(prefix)) return undefined;
     url.pathname = url.pathname.slice(prefix.length) || "/";
     return handler(new Request(url, request));
   };
 }
 
-async function ensureHighLevel(
-  o: SandboxOptions,
-  emu: HighLevelEmulator,
-  baseUrl: string,
-  existing?: Connection,
-) {
-  const now = o.clock.now();
-  if (existing && emu.control.getLocation(existing.accountId)) return existing;
-  const location = emu.control.createLocation(
-    existing ? { id: existing.accountId, name: "Sandbox location" } : { name: "Sandbox location" },
-  );
-  const token = emu.control.issuePrivateToken({ locationId: location.id });
-  if (existing) {
-    await updateCredentials(o.db, existing.id, { token }, now);
-    return existing;
-  }
-  return insertConnection(
-    o.db,
-    {
-      app: "highlevel",
-      label: "HighLevel sandbox",
-      authKind: "private_token",
-      accountId: location.id,
-      baseUrl,
-      credentials: { token },
-      scopes: ["contacts.readonly", "contacts.write"],
-      sandbox: true,
-    },
-    now,
-  );
-}
-
-async function ensureBreakcold(
-  o: SandboxOptions,
-  emu: BreakcoldEmulator,
-  baseUrl: string,
-  existing?: Connection,
-) {
-  const now = o.clock.now();
-  if (existing && emu.control.getWorkspace(existing.accountId)) return existing;
-  const workspace = emu.control.createWorkspace(
-    existing
-      ? { id: existing.accountId, name: "Sandbox workspace" }
-      : { name: "Sandbox workspace" },
-  );
-  const apiKey = emu.control.issueApiKey({ workspaceIds: [workspace.id] });
-  if (existing) {
-    await updateCredentials(o.db, existing.id, { apiKey }, now);
-    return existing;
-  }
-  return insertConnection(
-    o.db,
-    {
-      app: "breakcold",
-      label: "Breakcold sandbox",
-      authKind: "api_key",
-      accountId: workspace.id,
-      baseUrl,
-      credentials: { apiKey },
-      scopes: [
-        "records:read",
-        "records:write",
-        "notes:read",
-        "notes:write",
-        "tasks:read",
-        "tasks:write",
-      ],
-      sandbox: true,
-    },
-    now,
-  );
-}
-
-/**
- * Starts both emulators with their state in the data directory, makes sure the sandbox
- * location, workspace, connections and the lead-intake workflow exist (reusing them across
- * restarts), and points the HighLevel app's one webhook URL at the bridge.
- */
-export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
+/** Starts both emulators with their state (data and keys) kept in the data directory. */
+export function startSandboxEmulators(o: SandboxOptions): SandboxEmulators {
   const hlDocs = openDocs(o.dataDir, "highlevel");
   const bcDocs = openDocs(o.dataDir, "breakcold");
   const highlevel = createHighLevelEmulator({
@@ -158,26 +75,130 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
   });
   const breakcold = createBreakcoldEmulator({ docs: bcDocs, clock: o.clock });
-  const hlBase = `${o.publicUrl}${SANDBOX_PATHS.highlevel}`;
-  const bcBase = `${o.publicUrl}${SANDBOX_PATHS.breakcold}/api/v1`;
-
-  const sandboxConnections = (await listConnections(o.db)).filter((c) => c.sandbox);
-  const hl = await ensureHighLevel(
-    o,
+  highlevel.control.setWebhookUrl(`${o.publicUrl}/hooks/highlevel`);
+  const origin = new URL(o.publicUrl).origin;
+  const routes = [
+    mountFetch(origin, SANDBOX_PATHS.highlevel, highlevel.fetch),
+    mountFetch(origin, SANDBOX_PATHS.breakcold, breakcold.fetch),
+  ];
+  return {
     highlevel,
-    hlBase,
+    breakcold,
+    baseUrls: {
+      highlevel: `${o.publicUrl}${SANDBOX_PATHS.highlevel}`,
+      breakcold: `${o.publicUrl}${SANDBOX_PATHS.breakcold}/api/v1`,
+    },
+    handle(request) {
+      for (const route of routes) {
+        const response = route(request);
+        if (response) return response;
+      }
+      return undefined;
+    },
+    close() {
+      hlDocs.close();
+      bcDocs.close();
+    },
+  };
+}
+
+/** What the sandbox credentials may do: everything lead intake and the API surfaces need. */
+const HIGHLEVEL_SCOPES = ["contacts.readonly", "contacts.write"] as const;
+const BREAKCOLD_SCOPES = [
+  "records:read",
+  "records:write",
+  "notes:read",
+  "notes:write",
+  "tasks:read",
+  "tasks:write",
+  "crm:metadata:read",
+  "crm:metadata:write",
+  "webhooks:write",
+] as const;
+
+async function ensureHighLevel(core: Core, emu: SandboxEmulators, existing?: Connection) {
+  const control = emu.highlevel.control;
+  if (existing && control.getLocation(existing.accountId)) return existing;
+  const location = control.createLocation({
+    ...(existing ? { id: existing.accountId } : {}),
+    name: "Sandbox location",
+  });
+  const token = control.issuePrivateToken({
+    locationId: location.id,
+    scopes: [...HIGHLEVEL_SCOPES],
+  });
+  if (existing) {
+    await core.vault.replaceCredentials(existing.id, { token }, "sandbox");
+    return existing;
+  }
+  return core.vault.addConnection(
+    {
+      app: "highlevel",
+      label: "HighLevel sandbox",
+      authKind: "private_token",
+      accountId: location.id,
+      baseUrl: emu.baseUrls.highlevel,
+      credentials: { token },
+      scopes: HIGHLEVEL_SCOPES,
+      sandbox: true,
+    },
+    "sandbox",
+  );
+}
+
+async function ensureBreakcold(core: Core, emu: SandboxEmulators, existing?: Connection) {
+  const control = emu.breakcold.control;
+  if (existing && control.getWorkspace(existing.accountId)) return existing;
+  const workspace = control.createWorkspace({
+    ...(existing ? { id: existing.accountId } : {}),
+    name: "Sandbox workspace",
+  });
+  const apiKey = control.issueApiKey({
+    workspaceIds: [workspace.id],
+    scopes: [...BREAKCOLD_SCOPES],
+  });
+  if (existing) {
+    await core.vault.replaceCredentials(existing.id, { apiKey }, "sandbox");
+    return existing;
+  }
+  return core.vault.addConnection(
+    {
+      app: "breakcold",
+      label: "Breakcold sandbox",
+      authKind: "api_key",
+      accountId: workspace.id,
+      baseUrl: emu.baseUrls.breakcold,
+      credentials: { apiKey },
+      scopes: BREAKCOLD_SCOPES,
+      sandbox: true,
+    },
+    "sandbox",
+  );
+}
+
+/**
+ * Makes sure the sandbox location, workspace, their connections and the lead-intake workflow
+ * exist, reusing them across restarts (the emulators keep their state in the data directory).
+ */
+export async function ensureSandboxConnections(
+  core: Core,
+  emu: SandboxEmulators,
+): Promise<SandboxInfo> {
+  const sandboxConnections = (await listConnections(core.db)).filter((c) => c.sandbox);
+  const hl = await ensureHighLevel(
+    core,
+    emu,
     sandboxConnections.find((c) => c.app === "highlevel"),
   );
   const bc = await ensureBreakcold(
-    o,
-    breakcold,
-    bcBase,
+    core,
+    emu,
     sandboxConnections.find((c) => c.app === "breakcold"),
   );
-  const workflows = await listWorkflows(o.db);
+  const workflows = await listWorkflows(core.db);
   if (!workflows.some((w) => w.sourceConnectionId === hl.id && w.targetConnectionId === bc.id)) {
     await insertWorkflow(
-      o.db,
+      core.db,
       {
         recipe: "lead-intake",
         name: "Lead intake (sandbox)",
@@ -186,37 +207,11 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
         enabled: true,
         config: {},
       },
-      o.clock.now(),
+      core.clock.now(),
     );
   }
-  highlevel.control.setWebhookUrl(`${o.publicUrl}/hooks/highlevel`);
-
-  const routes = [
-    mountFetch(new URL(hlBase).pathname, highlevel.fetch),
-    mountFetch(new URL(`${o.publicUrl}${SANDBOX_PATHS.breakcold}`).pathname, breakcold.fetch),
-  ];
-  const origin = new URL(o.publicUrl).origin;
-  const handle = (request: Request) => {
-    for (const route of routes) {
-      const response = route(request);
-      if (response) return response;
-    }
-    return undefined;
-  };
-  const sandboxFetch: FetchLike = (request) =>
-    (new URL(request.url).origin === origin ? handle(request) : undefined) ?? fetch(request);
   return {
-    highlevel,
-    breakcold,
-    info: {
-      highlevel: { baseUrl: hlBase, locationId: hl.accountId, connectionId: hl.id },
-      breakcold: { baseUrl: bcBase, workspaceId: bc.accountId, connectionId: bc.id },
-    },
-    fetch: sandboxFetch,
-    handle,
-    close() {
-      hlDocs.close();
-      bcDocs.close();
-    },
+    highlevel: { baseUrl: emu.baseUrls.highlevel, locationId: hl.accountId, connectionId: hl.id },
+    breakcold: { baseUrl: emu.baseUrls.breakcold, workspaceId: bc.accountId, connectionId: bc.id },
   };
 }

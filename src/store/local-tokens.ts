@@ -32,3 +32,13 @@ export async function checkLocalToken(db: Db, token: string): Promise<LocalToken
 export async function removeLocalTokens(db: Db, kind: LocalTokenKind): Promise<void> {
   await db.deleteFrom("local_tokens").where("kind", "=", kind).execute();
 }
+
+/** Whether any token of `kind` is stored. */
+export async function hasLocalToken(db: Db, kind: LocalTokenKind): Promise<boolean> {
+  const row = await db
+    .selectFrom("local_tokens")
+    .select("id")
+    .where("kind", "=", kind)
+    .executeTakeFirst();
+  return row !== undefined;
+}

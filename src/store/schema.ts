@@ -9,11 +9,17 @@ export interface ConnectionsTable {
   /** The remote account: a HighLevel location id, a Breakcold workspace id. */
   account_id: string;
   base_url: string;
-  /** JSON object of credentials (issue 5 moves these into the encrypted vault). */
+  /** Credentials as a JSON object sealed by the vault (AES-256-GCM, row id as associated data). */
   credentials: string;
   /** JSON array of granted scopes, or null when unknown. */
   scopes: string | null;
+  /** JSON array of scopes the server said this credential lacks. */
+  missing_scopes: string;
   status: string;
+  status_reason: string | null;
+  /** One OAuth refresh at a time across processes: the lease holder and its expiry. */
+  refresh_lease_until: number | null;
+  refresh_lease_owner: string | null;
   sandbox: number;
   created_at: number;
   updated_at: number;
@@ -106,7 +112,28 @@ export interface LocalTokensTable {
   created_at: number;
 }
 
+export interface VaultKeysTable {
+  key_id: string;
+  /** A known value sealed with this key: opening it proves the configured key is right. */
+  canary: string;
+  created_at: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  connection_id: string | null;
+  /** JSON object; never holds a secret. */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
+  vault_keys: VaultKeysTable;
+  audit_log: AuditLogTable;
   connections: ConnectionsTable;
   inbox_events: InboxEventsTable;
   workflows: WorkflowsTable;

@@ -95,6 +95,18 @@ export const leadIntake: Recipe = {
   name: "lead-intake",
   description:
     "New HighLevel contacts become Breakcold persons (matched by email, then phone) with their notes and open tasks.",
+  requiredScopes: {
+    highlevel: ["contacts.readonly"],
+    breakcold: [
+      "records:read",
+      "records:write",
+      "notes:read",
+      "notes:write",
+      "tasks:read",
+      "tasks:write",
+      "crm:metadata:read",
+    ],
+  },
   triggers: ["ContactCreate", "NoteCreate", "TaskCreate"],
   subjectOf: contactIdOf,
   async execute(context) {

@@ -1,0 +1,43 @@
+import type { Command } from "commander";
+import { loadConfig } from "../config/env.ts";
+import { createLogger } from "../lib/logger.ts";
+import { createBridge } from "../server/runtime.ts";
+
+/** `contact-bridge start`: the main job. */
+export function registerStartCommand(program: Command): void {
+  program
+    .command("start")
+    .description("run the bridge (sandbox emulators when no real account is connected)")
+    .action(async () => {
+      const config = loadConfig();
+      const logger = createLogger(config.logLevel);
+      const bridge = await createBridge({ config, logger });
+      const port = await bridge.listen();
+      const lines = [
+        `contact-bridge listening on http://${config.host}:${port} (health: /healthz)`,
+      ];
+      if (bridge.adminToken) {
+        lines.push(
+          `admin token (shown once; keep it, only its hash is stored): ${bridge.adminToken}`,
+        );
+      }
+      for (const warning of bridge.warnings) lines.push(`warning: ${warning}`);
+      if (bridge.sandbox) {
+        const { highlevel, breakcold } = bridge.sandbox.info;
+        lines.push(
+          "sandbox mode: no real account connected, built-in emulators running",
+          `  HighLevel sandbox: ${highlevel.baseUrl} (location ${highlevel.locationId})`,
+          `  Breakcold sandbox: ${breakcold.baseUrl} (workspace ${breakcold.workspaceId})`,
+          `  webhooks: ${config.publicUrl}/hooks/highlevel`,
+          "try it: npx contact-bridge demo lead-intake --json",
+        );
+      }
+      console.log(lines.join("\n"));
+      const shutdown = async () => {
+        await bridge.stop();
+        process.exit(0);
+      };
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+    });
+}

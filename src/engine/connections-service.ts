@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { HIGHLEVEL_BASE_URL } from "../apps/highlevel/client.ts";
+import { err, ok, type Result } from "../lib/result.ts";
+import { type Connection, deleteConnection, getConnection } from "../store/connections.ts";
+import type { Db } from "../store/database.ts";
+import type { AuditLog } from "../vault/audit-log.ts";
+import type { Vault } from "../vault/vault.ts";
+
+/** Breakcold's US API base (API.md); EU accounts pass `https://http.eu.breakcold.com/api/v1`. */
+export const BREAKCOLD_BASE_URL = "https://http.us.breakcold.com/api/v1";
+
+const scopeList = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .regex(/^[A-Za-z0-9._:-]+$/, "not a scope name"),
+  )
+  .nonempty()
+  .optional();
+const baseUrl = z
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+/** A new connection as the API and CLI accept it. */
+export const NewConnectionInput = z.discriminatedUnion("app", [
+  z.object({
+    app: z.literal("highlevel"),
+    authKind: z.literal("private_token"),
+    token: z.string().trim().min(8, "token looks too short"),
+    locationId: z.string().trim().min(1),
+    scopes: scopeList,
+    baseUrl: baseUrl.default(HIGHLEVEL_BASE_URL),
+    label: z.string().trim().min(1).optional(),
+  }),
+  z.object({
+    app: z.literal("breakcold"),
+    authKind: z.literal("api_key"),
+    apiKey: z.string().trim().min(8, "API key looks too short"),
+    workspaceId: z.string().trim().min(1),
+    scopes: scopeList,
+    webhookSecret: z.string().trim().min(8).optional(),
+    baseUrl: baseUrl.default(BREAKCOLD_BASE_URL),
+    label: z.string().trim().min(1).optional(),
+  }),
+]);
+export type NewConnectionInput = z.input<typeof NewConnectionInput>;
+
+export type ConnectionInputError = { readonly code: "invalid_input"; readonly message: string };
+
+/** Turns a zod error into one line naming each bad field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`)
+    .join("; ");
+}
+
+/**
+ * Stores a connection made with a private token or API key. Such credentials cannot be asked
+ * for their scopes: `scopes` records what the user chose when creating them; without it the
+ * scopes stay unknown until a "not authorized for this scope" answer teaches one is missing.
+ */
+export async function addTokenConnection(
+  vault: Vault,
+  input: unknown,
+  actor: string,
+): Promise<Result<Connection, ConnectionInputError>> {
+  const parsed = NewConnectionInput.safeParse(input);
+  if (!parsed.success) return err({ code: "invalid_input", message: describeIssues(parsed.error) });
+  const value = parsed.data;
+  if (value.app === "highlevel") {
+    return ok(
+      await vault.addConnection(
+        {
+          app: "highlevel",
+          label: value.label ?? `HighLevel location ${value.locationId}`,
+          authKind: "private_token",
+          accountId: value.locationId,
+          baseUrl: value.baseUrl,
+          credentials: { token: value.token },
+          scopes: value.scopes ?? null,
+          sandbox: false,
+        },
+        actor,
+      ),
+    );
+  }
+  return ok(
+    await vault.addConnection(
+      {
+        app: "breakcold",
+        label: value.label ?? `Breakcold workspace ${value.workspaceId}`,
+        authKind: "api_key",
+        accountId: value.workspaceId,
+        baseUrl: value.baseUrl,
+        credentials: {
+          apiKey: value.apiKey,
+          ...(value.webhookSecret ? { webhookSecret: value.webhookSecret } : {}),
+        },
+        scopes: value.scopes ?? null,
+        sandbox: false,
+      },
+      actor,
+    ),
+  );
+}
+
+/** Removes a connection and its sealed credentials; the audit log keeps the record. */
+export async function removeConnection(
+  db: Db,
+  audit: AuditLog,
+  id: string,
+  actor: string,
+): Promise<Result<Connection, { code: "not_found"; message: string }>> {
+  const connection = await getConnection(db, id);
+  if (!connection) return err({ code: "not_found", message: `no connection ${id}` });
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("workflows")
+      .set({ enabled: 0 })
+      .where((eb) =>
+        eb.or([eb("source_connection_id", "=", id), eb("target_connection_id", "=", id)]),
+      )
+      .execute();
+    await deleteConnection(trx, id);
+  });
+  await audit.append({
+    actor,
+    action: "connection.removed",
+    connectionId: id,
+    detail: { app: connection.app, accountId: connection.accountId },
+  });
+  return ok(connection);
+}

@@ -1,0 +1,77 @@
+import { join } from "node:path";
+import { breakcoldDescriptor } from "../apps/breakcold/descriptor.ts";
+import { highlevelDescriptor } from "../apps/highlevel/descriptor.ts";
+import type { Config } from "../config/env.ts";
+import { type AppClients, createAppClients } from "../engine/app-clients.ts";
+import { type AppRuntime, ConnectionAccess } from "../engine/connection-access.ts";
+import type { FetchLike } from "../http/transport.ts";
+import { type Clock, systemClock } from "../lib/clock.ts";
+import { type Db, openDatabase } from "../store/database.ts";
+import { AUDIT_HEAD_FILE, AuditLog } from "../vault/audit-log.ts";
+import { loadKeyRing } from "../vault/key-ring-source.ts";
+import { OAuthLifecycle } from "../vault/oauth-lifecycle.ts";
+import { Vault } from "../vault/vault.ts";
+
+/** The data directory opened: database, vault, audit log, and the connection layer over them. */
+export interface Core {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly vault: Vault;
+  readonly audit: AuditLog;
+  readonly oauth: OAuthLifecycle;
+  readonly access: ConnectionAccess;
+  readonly clients: AppClients;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  readonly clock?: Clock;
+  /** How outbound calls leave the process (the sandbox routes its own URLs in-process). */
+  readonly fetch?: FetchLike;
+  readonly on429?: (connectionId: string) => void;
+}
+
+/** The apps this build knows, by name. */
+export const APP_RUNTIMES: ReadonlyMap<string, AppRuntime> = new Map([
+  ["highlevel", { descriptor: highlevelDescriptor }],
+  ["breakcold", { descriptor: breakcoldDescriptor }],
+]);
+
+/**
+ * Opens the data directory: migrates the database, loads the master key (refusing a wrong
+ * one), and builds the connection layer. Used by the server and by the CLI commands that
+ * manage the data directory directly.
+ */
+export async function openCore(config: Config, options: CoreOptions = {}): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const db = await openDatabase(config.dataDir);
+  try {
+    const audit = new AuditLog(db, clock, join(config.dataDir, AUDIT_HEAD_FILE));
+    const vault = await Vault.open(db, clock, audit, loadKeyRing(config.dataDir, config.masterKey));
+    const oauth = new OAuthLifecycle(db, vault, audit, clock);
+    const fetchFn: FetchLike = options.fetch ?? ((request) => fetch(request));
+    const access = new ConnectionAccess({
+      db,
+      clock,
+      vault,
+      audit,
+      oauth,
+      apps: APP_RUNTIMES,
+      fetch: fetchFn,
+      ...(options.on429 ? { on429: options.on429 } : {}),
+    });
+    return {
+      db,
+      clock,
+      vault,
+      audit,
+      oauth,
+      access,
+      clients: createAppClients(access),
+      close: () => db.destroy(),
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
