@@ -1,51 +1,83 @@
-import { Hono } from "hono";
-import type { WebhookKeySet } from "../engine/ingress/highlevel.ts";
-import { acceptHighLevelDelivery } from "../engine/ingress/highlevel.ts";
+import { type Context, Hono } from "hono";
+import {
+  acceptBreakcoldDelivery,
+  type BreakcoldDeliveryError,
+} from "../engine/ingress/breakcold.ts";
+import { acceptHighLevelDelivery, type WebhookKeySet } from "../engine/ingress/highlevel.ts";
+import type { Result } from "../lib/result.ts";
 import { assertExhaustive } from "../lib/result.ts";
+import type { InboxEvent } from "../store/inbox.ts";
 import { apiError } from "./api-error.ts";
 import type { ServerDeps } from "./deps.ts";
 
+type Outcome = Result<
+  { event: InboxEvent | undefined; duplicate: boolean },
+  BreakcoldDeliveryError
+>;
+
 /**
- * Webhook ingress. `POST /hooks/highlevel` is the one URL set in the HighLevel app's settings;
- * every location's events arrive here and are routed by `locationId`. Answers 200 once the
- * event is stored (or was seen before), 401 for a bad or missing signature (nothing stored),
- * and 429 when it cannot be stored — HighLevel redelivers only on 429.
+ * Maps an ingress outcome to the answer the sender understands: 200 once stored (or seen
+ * before), 401 for a bad or missing signature (nothing stored), 404 for an unknown endpoint,
+ * and 429 when the event cannot be stored — HighLevel redelivers only on 429.
+ */
+function answer(deps: ServerDeps, c: Context, app: string, result: Outcome) {
+  if (result.ok) {
+    const { event, duplicate } = result.value;
+    if (event?.status === "received") deps.wakeWorker();
+    if (event?.status === "unroutable") {
+      deps.logger.warn("webhook for an account with no connection kept as unroutable", {
+        app,
+        eventId: event.id,
+        accountId: event.accountId,
+        type: event.type,
+      });
+    }
+    return c.json({ received: true, duplicate, eventId: event?.id ?? null });
+  }
+  const error = result.error;
+  switch (error.code) {
+    case "bad_signature":
+      deps.logger.warn("webhook rejected", { app, reason: error.message });
+      return apiError(c, 401, "invalid_signature", error.message);
+    case "bad_payload":
+      return apiError(c, 400, "invalid_payload", error.message);
+    case "unknown_connection":
+      return apiError(c, 404, "not_found", error.message);
+    case "store_failed":
+      deps.logger.error("webhook could not be stored", { app, reason: error.message });
+      return apiError(c, 429, "try_again", "the event could not be stored; redeliver later");
+    default:
+      return assertExhaustive(error, "unknown delivery error");
+  }
+}
+
+/**
+ * Webhook ingress. `POST /hooks/highlevel` is the one URL set in the HighLevel app's settings
+ * (every location's events, routed by `locationId`); `POST /hooks/breakcold/:connectionId` is
+ * the endpoint configured in one Breakcold workspace.
  */
 export function hookRoutes(deps: ServerDeps, keySets: () => readonly WebhookKeySet[]): Hono {
   const app = new Hono();
   app.post("/highlevel", async (c) => {
     const rawBody = new Uint8Array(await c.req.arrayBuffer());
-    const result = await acceptHighLevelDelivery(
+    const delivery = { rawBody, headers: c.req.raw.headers };
+    const result = await acceptHighLevelDelivery(deps.db, delivery, keySets(), deps.clock.now());
+    return answer(deps, c, "highlevel", result);
+  });
+  app.post("/breakcold/:connectionId", async (c) => {
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
+    const delivery = {
+      connectionId: c.req.param("connectionId"),
+      rawBody,
+      headers: c.req.raw.headers,
+    };
+    const result = await acceptBreakcoldDelivery(
       deps.db,
-      { rawBody, headers: c.req.raw.headers },
-      keySets(),
+      deps.core.vault,
+      delivery,
       deps.clock.now(),
     );
-    if (result.ok) {
-      const { event, duplicate } = result.value;
-      if (event?.status === "received") deps.wakeWorker();
-      if (event?.status === "unroutable") {
-        deps.logger.warn("webhook for a location with no connection kept as unroutable", {
-          eventId: event.id,
-          locationId: event.accountId,
-          type: event.type,
-        });
-      }
-      return c.json({ received: true, duplicate, eventId: event?.id ?? null });
-    }
-    const error = result.error;
-    switch (error.code) {
-      case "bad_signature":
-        deps.logger.warn("webhook rejected", { reason: error.message });
-        return apiError(c, 401, "invalid_signature", error.message);
-      case "bad_payload":
-        return apiError(c, 400, "invalid_payload", error.message);
-      case "store_failed":
-        deps.logger.error("webhook could not be stored", { reason: error.message });
-        return apiError(c, 429, "try_again", "the event could not be stored; redeliver later");
-      default:
-        return assertExhaustive(error, "unknown delivery error");
-    }
+    return answer(deps, c, "breakcold", result);
   });
   return app;
 }

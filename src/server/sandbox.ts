@@ -4,6 +4,7 @@ import {
   type BreakcoldEmulator,
   createBreakcoldEmulator,
 } from "../apps/breakcold/emulator/index.ts";
+import { BREAKCOLD_WEBHOOK_EVENTS } from "../apps/breakcold/webhook-events.ts";
 import {
   createHighLevelEmulator,
   type HighLevelEmulator,
@@ -28,6 +29,8 @@ export interface SandboxEmulators {
   readonly highlevel: HighLevelEmulator;
   readonly breakcold: BreakcoldEmulator;
   readonly baseUrls: { readonly highlevel: string; readonly breakcold: string };
+  /** The bridge's public base URL (webhook endpoints hang off it). */
+  readonly publicUrl: string;
   /** Answers a request for a sandbox URL with the emulator's own response, else undefined. */
   handle(request: Request): Promise<Response> | undefined;
   close(): void;
@@ -74,7 +77,11 @@ export function startSandboxEmulators(o: SandboxOptions): SandboxEmulators {
     clock: o.clock,
     ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
   });
-  const breakcold = createBreakcoldEmulator({ docs: bcDocs, clock: o.clock });
+  const breakcold = createBreakcoldEmulator({
+    docs: bcDocs,
+    clock: o.clock,
+    ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
+  });
   highlevel.control.setWebhookUrl(`${o.publicUrl}/hooks/highlevel`);
   const origin = new URL(o.publicUrl).origin;
   const routes = [
@@ -84,6 +91,7 @@ export function startSandboxEmulators(o: SandboxOptions): SandboxEmulators {
   return {
     highlevel,
     breakcold,
+    publicUrl: o.publicUrl,
     baseUrls: {
       highlevel: `${o.publicUrl}${SANDBOX_PATHS.highlevel}`,
       breakcold: `${o.publicUrl}${SANDBOX_PATHS.breakcold}/api/v1`,
@@ -146,6 +154,29 @@ async function ensureHighLevel(core: Core, emu: SandboxEmulators, existing?: Con
   );
 }
 
+/**
+ * The workspace's webhook endpoint pointing at this connection's ingress, as a user would set
+ * it in Breakcold's settings; its signing secret goes into the connection's credentials.
+ */
+async function ensureBreakcoldWebhook(core: Core, emu: SandboxEmulators, connection: Connection) {
+  const url = `${emu.publicUrl}/hooks/breakcold/${connection.id}`;
+  const control = emu.breakcold.control;
+  if (control.webhookEndpoints(connection.accountId).some((endpoint) => endpoint.url === url)) {
+    return;
+  }
+  const { secret } = control.addWebhookEndpoint({
+    workspaceId: connection.accountId,
+    url,
+    events: [...BREAKCOLD_WEBHOOK_EVENTS],
+  });
+  const credentials = await core.vault.credentials(connection.id);
+  await core.vault.replaceCredentials(
+    connection.id,
+    { ...credentials, webhookSecret: secret },
+    "sandbox",
+  );
+}
+
 async function ensureBreakcold(core: Core, emu: SandboxEmulators, existing?: Connection) {
   const control = emu.breakcold.control;
   if (existing && control.getWorkspace(existing.accountId)) return existing;
@@ -195,6 +226,7 @@ export async function ensureSandboxConnections(
     emu,
     sandboxConnections.find((c) => c.app === "breakcold"),
   );
+  await ensureBreakcoldWebhook(core, emu, bc);
   const workflows = await listWorkflows(core.db);
   if (!workflows.some((w) => w.sourceConnectionId === hl.id && w.targetConnectionId === bc.id)) {
     await insertWorkflow(

@@ -3,8 +3,8 @@ import { sha256Hex } from "../../lib/hash.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { findConnectionByAccount } from "../../store/connections.ts";
 import type { Db } from "../../store/database.ts";
-import { type InboxEvent, insertEvent } from "../../store/inbox.ts";
-import { enqueueJob } from "../../store/jobs.ts";
+import type { InboxEvent } from "../../store/inbox.ts";
+import { storeEvent } from "./store-event.ts";
 
 /** Public keys that webhook signatures are checked against; several sets may be trusted. */
 export interface WebhookKeySet {
@@ -81,28 +81,24 @@ export async function acceptHighLevelDelivery(
       ? payload.webhookId
       : `sha256:${sha256Hex(delivery.rawBody)}`;
   try {
-    const event = await db.transaction().execute(async (trx) => {
-      const connection = locationId
-        ? await findConnectionByAccount(trx, "highlevel", locationId)
-        : undefined;
-      const stored = await insertEvent(
-        trx,
-        {
-          app: "highlevel",
-          connectionId: connection?.id ?? null,
-          deliveryId,
-          type,
-          accountId: locationId,
-          status: connection ? "received" : "unroutable",
-          payload,
-          signatureScheme: verified.scheme,
-          eventTime: typeof payload.timestamp === "string" ? payload.timestamp : null,
-        },
-        now,
-      );
-      if (stored && connection) await enqueueJob(trx, "dispatch", { eventId: stored.id }, now);
-      return stored;
-    });
+    const connection = locationId
+      ? await findConnectionByAccount(db, "highlevel", locationId)
+      : undefined;
+    const event = await storeEvent(
+      db,
+      {
+        app: "highlevel",
+        connectionId: connection?.id ?? null,
+        deliveryId,
+        type,
+        accountId: locationId,
+        status: connection ? "received" : "unroutable",
+        payload,
+        signatureScheme: verified.scheme,
+        eventTime: typeof payload.timestamp === "string" ? payload.timestamp : null,
+      },
+      now,
+    );
     return ok({ event, duplicate: event === undefined, scheme: verified.scheme });
   } catch (error) {
     return err({ code: "store_failed", message: String(error) });
