@@ -2,7 +2,11 @@ import { type Clock, ManualClock } from "../../../lib/clock.ts";
 import { DocStore } from "../../../store/doc-store.ts";
 import { type BreakcoldClient, createBreakcoldClient } from "../client.ts";
 import type { Workspace } from "../schemas.ts";
-import { type BreakcoldEmulator, createBreakcoldEmulator } from "./index.ts";
+import {
+  type BreakcoldEmulator,
+  type BreakcoldEmulatorOptions,
+  createBreakcoldEmulator,
+} from "./index.ts";
 
 /** The base URL in-process clients use; no socket is opened for it. */
 export const IN_PROCESS_BASE_URL = "http://bc.test/api/v1";
@@ -21,14 +25,26 @@ export interface InProcessSandbox {
 
 /**
  * Builds an {@link InProcessSandbox} for tests: DocStore `path` (default `":memory:"`), a
- * `ManualClock` unless one is given, a default-scoped key for one fresh workspace.
+ * `ManualClock` unless one is given, a default-scoped key for one fresh workspace. `emulator`
+ * passes further emulator options (rate limits, webhook fetch); webhook retries run only when a
+ * test calls `control.runDueWebhookRetries()` unless it sets `autoRetryWebhooks`.
  */
 export function createInProcessSandbox(
-  options: { path?: string; clock?: Clock; docs?: DocStore } = {},
+  options: {
+    path?: string;
+    clock?: Clock;
+    docs?: DocStore;
+    emulator?: Omit<BreakcoldEmulatorOptions, "docs" | "clock">;
+  } = {},
 ): InProcessSandbox {
   const docs = options.docs ?? DocStore.open(options.path ?? ":memory:");
   const clock = options.clock ?? new ManualClock();
-  const emulator = createBreakcoldEmulator({ docs, clock });
+  const emulator = createBreakcoldEmulator({
+    autoRetryWebhooks: false,
+    ...options.emulator,
+    docs,
+    clock,
+  });
   const workspace = emulator.control.createWorkspace({ name: "Acme" });
   const apiKey = emulator.control.issueApiKey({ workspaceIds: [workspace.id] });
   const clientFor = (key: string) =>

@@ -130,11 +130,26 @@ export function createBreakcoldEmulator(opts: BreakcoldEmulatorOptions): Breakco
   });
 
   const fetchHandler = async (request: Request) => {
-    const response = await app.fetch(request);
+    const response = await untilAborted(app.fetch(request), request.signal);
     if (response.headers.has(DROPPED)) {
       throw new TypeError("fetch failed", { cause: new Error("socket hang up (emulator fault)") });
     }
     return response;
   };
   return { app, fetch: fetchHandler, control };
+}
+
+/** Rejects with the signal's reason once it aborts, as fetch does when its request is aborted. */
+function untilAborted(
+  answer: Response | Promise<Response>,
+  signal: AbortSignal,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    Promise.resolve(answer)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

@@ -35,9 +35,10 @@ export function registerRoute(
 }
 
 function injectFaults(deps: EmulatorDeps, target: BreakcoldRoute): MiddlewareHandler<EmulatorEnv> {
-  return async (_c, next) => {
+  return async (c, next) => {
     const { latencyMs, terminal } = deps.faults.take(target.operation);
-    if (latencyMs > 0) await sleep(latencyMs);
+    // The wait ends early when the caller gives up, as a real connection would be torn down.
+    if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: c.req.raw.signal });
     switch (terminal?.kind) {
       case undefined:
         return next();
