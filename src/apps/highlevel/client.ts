@@ -1,25 +1,7 @@
 import { createTransport, type FetchLike } from "../../http/transport.ts";
-import type {
-  CreateContactInput,
-  CreateNoteInput,
-  CreateTaskInput,
-  ListContactsOptions,
-  UpdateContactInput,
-} from "./inputs.ts";
-import { paginateContacts } from "./list-contacts.ts";
-import {
-  type Appointment,
-  type Contact,
-  contactResponseSchema,
-  eventsResponseSchema,
-  type Note,
-  noteResponseSchema,
-  notesResponseSchema,
-  type Task,
-  taskResponseSchema,
-  tasksResponseSchema,
-  updateContactResponseSchema,
-} from "./schemas.ts";
+import { type ActivityMethods, activityMethods } from "./activity-methods.ts";
+import { type ContactMethods, contactMethods } from "./contact-methods.ts";
+import { type MembershipMethods, membershipMethods } from "./membership-methods.ts";
 
 /** Production base URL of the HighLevel API. */
 export const HIGHLEVEL_BASE_URL = "https://services.leadconnectorhq.com";
@@ -40,87 +22,29 @@ export interface HighLevelClientOptions {
 }
 
 /**
- * Typed HighLevel Contacts API client. Methods resolve with parsed domain objects and throw the
- * transport's error family (`HttpError` with HighLevel's body, `NetworkError`, `TimeoutError`,
- * `ResponseShapeError`). Unknown contact ids answer 400, not 404 (BEHAVIOUR.md "Errors").
+ * Typed HighLevel Contacts API client: all 32 operations of contacts.json. Methods resolve with
+ * parsed domain objects and throw the transport's error family (`HttpError` with HighLevel's
+ * body, `NetworkError`, `TimeoutError`, `ResponseShapeError`). Unknown contact ids answer 400,
+ * not 404 (BEHAVIOUR.md "Errors").
  */
-export interface HighLevelClient {
-  getContact(contactId: string): Promise<Contact>;
-  /** Create answers 201; a duplicate in a location that disallows them is a 400 with `meta.contactId`. */
-  createContact(input: CreateContactInput): Promise<Contact>;
-  /** `tags` and the fields sent replace the stored ones. */
-  updateContact(contactId: string, input: UpdateContactInput): Promise<Contact>;
-  listContacts(options: ListContactsOptions): AsyncIterable<Contact>;
-  listNotes(contactId: string): Promise<Note[]>;
-  getNote(contactId: string, noteId: string): Promise<Note>;
-  createNote(contactId: string, input: CreateNoteInput): Promise<Note>;
-  listTasks(contactId: string): Promise<Task[]>;
-  getTask(contactId: string, taskId: string): Promise<Task>;
-  createTask(contactId: string, input: CreateTaskInput): Promise<Task>;
-  /** The contact's appointments (answered under `events`). */
-  listAppointments(contactId: string): Promise<Appointment[]>;
+export interface HighLevelClient extends ContactMethods, ActivityMethods, MembershipMethods {
+  /** A new client with these options over this one's; this client is unchanged. */
+  withDefaults(overrides: Partial<HighLevelClientOptions>): HighLevelClient;
 }
-
-const seg = encodeURIComponent;
 
 export function createHighLevelClient(opts: HighLevelClientOptions): HighLevelClient {
   const transport = createTransport({
     baseUrl: opts.baseUrl,
+    // `Version` is always ours: the official SDK defaults to a value this service does not declare.
     headers: { Authorization: `Bearer ${opts.token}`, Version: HIGHLEVEL_API_VERSION },
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
   });
-  const contactPath = (id: string) => `/contacts/${seg(id)}`;
   return {
-    async getContact(contactId) {
-      const path = contactPath(contactId);
-      return (await transport.request({ method: "GET", path }, contactResponseSchema)).contact;
-    },
-    async createContact(input) {
-      const spec = { method: "POST", path: "/contacts/", body: input } as const;
-      return (await transport.request(spec, contactResponseSchema)).contact;
-    },
-    async updateContact(contactId, input) {
-      const spec = { method: "PUT", path: contactPath(contactId), body: input } as const;
-      return (await transport.request(spec, updateContactResponseSchema)).contact;
-    },
-    listContacts: (options) => paginateContacts(transport, options),
-    async listNotes(contactId) {
-      const path = `${contactPath(contactId)}/notes`;
-      return (await transport.request({ method: "GET", path }, notesResponseSchema)).notes;
-    },
-    async getNote(contactId, noteId) {
-      const path = `${contactPath(contactId)}/notes/${seg(noteId)}`;
-      return (await transport.request({ method: "GET", path }, noteResponseSchema)).note;
-    },
-    async createNote(contactId, input) {
-      const spec = {
-        method: "POST",
-        path: `${contactPath(contactId)}/notes`,
-        body: input,
-      } as const;
-      return (await transport.request(spec, noteResponseSchema)).note;
-    },
-    async listTasks(contactId) {
-      const path = `${contactPath(contactId)}/tasks`;
-      return (await transport.request({ method: "GET", path }, tasksResponseSchema)).tasks;
-    },
-    async getTask(contactId, taskId) {
-      const path = `${contactPath(contactId)}/tasks/${seg(taskId)}`;
-      return (await transport.request({ method: "GET", path }, taskResponseSchema)).task;
-    },
-    async createTask(contactId, input) {
-      const spec = {
-        method: "POST",
-        path: `${contactPath(contactId)}/tasks`,
-        body: input,
-      } as const;
-      return (await transport.request(spec, taskResponseSchema)).task;
-    },
-    async listAppointments(contactId) {
-      const path = `${contactPath(contactId)}/appointments`;
-      return (await transport.request({ method: "GET", path }, eventsResponseSchema)).events;
-    },
+    ...contactMethods(transport),
+    ...activityMethods(transport),
+    ...membershipMethods(transport),
+    withDefaults: (overrides) => createHighLevelClient({ ...opts, ...overrides }),
   };
 }

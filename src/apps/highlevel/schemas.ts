@@ -115,3 +115,62 @@ export const tasksResponseSchema = z.looseObject({ tasks: z.array(taskSchema) })
 export const taskResponseSchema = z.looseObject({ task: taskSchema });
 /** Appointments come under `events` (BEHAVIOUR.md "Shapes"). */
 export const eventsResponseSchema = z.looseObject({ events: z.array(appointmentSchema) });
+
+/** `{succeded}` (sic) of deletes and campaign/workflow calls; not required, so a fixed spelling parses. */
+export const succededSchema = z.looseObject({ succeded: z.boolean().optional() });
+/** Upsert answers 200 `{new, contact, traceId}` (BEHAVIOUR.md "Shapes"). */
+export const upsertContactResponseSchema = z.looseObject({
+  new: z.boolean(),
+  contact: contactSchema,
+  traceId: z.string().optional(),
+});
+
+/** A contact of `POST /contacts/search`: `address` (not `address1`) and a `searchAfter` cursor. */
+export const searchContactSchema = contactSchema.extend({
+  address: text,
+  dateOfBirth: z.union([z.string(), z.number()]).nullish(),
+  searchAfter: z.array(z.union([z.number(), z.string()])).optional(),
+  additionalEmails: z.array(z.unknown()).optional(),
+  additionalPhones: z.array(z.unknown()).optional(),
+  followers: z.array(z.string()).optional(),
+});
+export type SearchContact = z.infer<typeof searchContactSchema>;
+export const searchResponseSchema = z.looseObject({
+  contacts: z.array(searchContactSchema),
+  total: z.number(),
+});
+
+/** `GET /contacts/search/duplicate`: the matching contact, or `null` (BEHAVIOUR.md "Shapes"). */
+export const duplicateResponseSchema = z.looseObject({ contact: contactSchema.nullable() });
+/** `GET /contacts/business/:id`: `{contacts, count}` paged by skip/limit. */
+export const businessContactsResponseSchema = z.looseObject({
+  contacts: z.array(contactSchema),
+  count: z.number().optional(),
+});
+
+export const tagsResponseSchema = z.looseObject({ tags: z.array(z.string()) });
+export const followersAddedSchema = z.looseObject({
+  followers: z.array(z.string()),
+  followersAdded: z.array(z.string()),
+});
+export const followersRemovedSchema = z.looseObject({
+  followers: z.array(z.string()),
+  followersRemoved: z.array(z.string()),
+});
+
+/** One contact's outcome in a bulk tag update (the spec says strings; HighLevel's example shows objects). */
+export const bulkTagsResultSchema = z.looseObject({
+  contactId: z.string(),
+  message: z.string(),
+  type: z.string(),
+});
+export const bulkTagsResponseSchema = z.looseObject({
+  succeded: z.boolean(),
+  errorCount: z.number(),
+  responses: z.array(z.union([bulkTagsResultSchema, z.string()])),
+});
+export type BulkTagsResponse = z.infer<typeof bulkTagsResponseSchema>;
+export const bulkBusinessResponseSchema = z.looseObject({
+  success: z.boolean(),
+  ids: z.array(z.string()),
+});

@@ -23,7 +23,15 @@ export function contactView(contact: Contact): Record<string, unknown> {
     additionalPhones: _phones,
     ...rest
   } = contact;
-  return { ...rest, followers: contact.followers ?? [], ...lowerCaseFields(contact) };
+  const attributions = [contact.attributionSource, contact.lastAttributionSource].filter(
+    (a) => a !== undefined,
+  );
+  return {
+    ...rest,
+    followers: contact.followers ?? [],
+    ...(attributions.length > 0 ? { attributions } : {}),
+    ...lowerCaseFields(contact),
+  };
 }
 
 /**

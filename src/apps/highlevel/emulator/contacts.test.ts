@@ -39,8 +39,8 @@ describe("HighLevel emulator: contacts through the client", () => {
       firstName: "Grace",
       tags: ["a", "b"],
       customFields: [
-        { id: "cf1", field_value: "x" },
-        { id: "cf2", field_value: "y" },
+        { id: "cf1", value: "x" },
+        { id: "cf2", value: "y" },
       ],
     });
     sb.clock.advance(60_000);
