@@ -6,6 +6,7 @@ import { BridgeUnavailableError } from "./bridge-api.ts";
 import { CliError } from "./cli-error.ts";
 import { registerConnectionsCommand } from "./connections-command.ts";
 import { registerDemoCommand } from "./demo-command.ts";
+import { registerSandboxCommand } from "./sandbox-command.ts";
 import { registerStartCommand } from "./start-command.ts";
 import { registerVaultCommand } from "./vault-command.ts";
 
@@ -19,6 +20,7 @@ registerDemoCommand(program);
 registerConnectionsCommand(program);
 registerVaultCommand(program);
 registerAuditCommand(program);
+registerSandboxCommand(program);
 
 const EXPECTED = [ConfigError, BridgeUnavailableError, CliError, VaultError];
 
