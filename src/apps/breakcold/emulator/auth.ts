@@ -18,6 +18,9 @@ export const DEFAULT_SCOPES: readonly BreakcoldScope[] = [
   "crm:metadata:write",
 ];
 
+/** Every scope this emulator knows: the defaults plus `webhooks:write`. */
+export const ALL_SCOPES: readonly BreakcoldScope[] = [...DEFAULT_SCOPES, "webhooks:write"];
+
 const KEY_PREFIX = "bc_live_";
 
 /**
