@@ -16,6 +16,9 @@ export interface JsonSchema {
   readonly maximum?: number;
   readonly minItems?: number;
   readonly enum?: readonly unknown[];
+  /** Checked by ajv only; variants for these are written by hand. */
+  readonly pattern?: string;
+  readonly format?: string;
 }
 
 /** One invalid input: what was broken and the input with it broken. */
