@@ -276,6 +276,26 @@ test("the product API needs the local token", async () => {
   );
   assert.equal(wrong.status, 401);
   assert.equal((await t.api("/runs")).status, 200);
+  const lower = await t.bridge.app.fetch(
+    new Request("http://bridge.test/api/runs", {
+      headers: { authorization: `bearer ${t.bridge.cliToken}` },
+    }),
+  );
+  assert.equal(lower.status, 200, "the Bearer scheme name is case-insensitive");
+  const badQuery = await t.api("/runs?limit=abc");
+  assert.equal(badQuery.status, 400);
+  const { error } = (await badQuery.json()) as { error: { message: string } };
+  assert.match(error.message, /^limit: /);
+});
+
+test("oversized webhook bodies are refused before they are read", async () => {
+  const body = JSON.stringify({
+    type: "ContactCreate",
+    locationId,
+    pad: "x".repeat(2 * 1024 * 1024),
+  });
+  const response = await deliver(t.bridge, body, { "x-ghl-signature": signer.ed25519(body) });
+  assert.equal(response.status, 413);
 });
 
 test("ingress answers 429 when the event cannot be stored", async () => {

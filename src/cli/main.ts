@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/env.ts";
+import { PortInUseError } from "../server/bind-server.ts";
+import { DataDirError } from "../store/private-file.ts";
 import { VaultError } from "../vault/aes-gcm.ts";
 import { registerAuditCommand } from "./audit-command.ts";
 import { BridgeUnavailableError } from "./bridge-api.ts";
@@ -10,9 +13,16 @@ import { registerSandboxCommand } from "./sandbox-command.ts";
 import { registerStartCommand } from "./start-command.ts";
 import { registerVaultCommand } from "./vault-command.ts";
 
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  }
+).version;
+
 const program = new Command()
   .name("contact-bridge")
   .description("Connects HighLevel contacts with Breakcold: webhooks in, lead intake out.")
+  .version(VERSION, "-V, --version")
   .exitOverride();
 
 registerStartCommand(program);
@@ -22,7 +32,14 @@ registerVaultCommand(program);
 registerAuditCommand(program);
 registerSandboxCommand(program);
 
-const EXPECTED = [ConfigError, BridgeUnavailableError, CliError, VaultError];
+const EXPECTED = [
+  ConfigError,
+  BridgeUnavailableError,
+  CliError,
+  VaultError,
+  DataDirError,
+  PortInUseError,
+];
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config/env.ts";
 import { createLogger } from "../lib/logger.ts";
+import { bindServer } from "../server/bind-server.ts";
 import { createBridge } from "../server/runtime.ts";
 
 /** `contact-bridge start`: the main job. */
@@ -11,8 +12,13 @@ export function registerStartCommand(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const logger = createLogger(config.logLevel);
-      const bridge = await createBridge({ config, logger });
-      const port = await bridge.listen();
+      // Take the port first: a start that cannot listen must not touch the data directory.
+      const server = await bindServer(config.host, config.port);
+      const bridge = await createBridge({ config, logger, server }).catch(async (error) => {
+        await server.close();
+        throw error;
+      });
+      const port = server.port;
       const lines = [
         `contact-bridge listening on http://${config.host}:${port} (health: /healthz)`,
       ];

@@ -7,7 +7,10 @@ const optionalText = z
   .transform((value) => (value && value.trim().length > 0 ? value : undefined));
 
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  PORT: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(65535).default(8787),
+  ),
   HOST: z.string().default("127.0.0.1"),
   BRIDGE_DATA_DIR: z.string().default("./data"),
   BRIDGE_URL: optionalText,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HIGHLEVEL_BASE_URL } from "../apps/highlevel/client.ts";
 import { err, ok, type Result } from "../lib/result.ts";
+import { describeIssues } from "../lib/zod-issues.ts";
 import { type Connection, deleteConnection, getConnection } from "../store/connections.ts";
 import type { Db } from "../store/database.ts";
 import type { AuditLog } from "../vault/audit-log.ts";
@@ -49,13 +50,6 @@ export const NewConnectionInput = z.discriminatedUnion("app", [
 export type NewConnectionInput = z.input<typeof NewConnectionInput>;
 
 export type ConnectionInputError = { readonly code: "invalid_input"; readonly message: string };
-
-/** Turns a zod error into one line naming each bad field. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`)
-    .join("; ");
-}
 
 /**
  * Stores a connection made with a private token or API key. Such credentials cannot be asked

@@ -13,7 +13,7 @@ import { RECIPES } from "./recipes/index.ts";
 export async function dispatchEvent(db: Db, eventId: string, now: number): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const event = await getEvent(trx, eventId);
-    if (!event || event.status !== "received" || !event.connectionId) return [];
+    if (event?.status !== "received" || !event.connectionId) return [];
     const runIds: string[] = [];
     for (const workflow of await listWorkflowsForSource(trx, event.connectionId)) {
       const recipe = RECIPES.get(workflow.recipe);

@@ -50,7 +50,14 @@ export class ResponseShapeError extends BridgeHttpError {
 
 function describeBody(body: unknown): string {
   if (body === undefined || body === null || body === "") return "(empty body)";
-  if (typeof body === "string") return body.slice(0, 300);
+  if (typeof body === "string") {
+    // An HTML error page (a proxy, a wrong host) says little; its size and title say enough.
+    if (/^\s*</.test(body)) {
+      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
+      return `an HTML page${title ? ` titled "${title.slice(0, 80)}"` : ""} (${body.length} bytes), not the API`;
+    }
+    return body.slice(0, 300);
+  }
   if (typeof body === "object") {
     const record = body as Record<string, unknown>;
     const inner = record.error;

@@ -6,6 +6,7 @@ test("waiters get slots as the window frees them, interactive first", async () =
   mock.timers.enable({ apis: ["setTimeout", "Date"], now: 0 });
   try {
     const governor = new RateGovernor({ burst: { limit: 2, windowMs: 1000 } });
+    assert.equal(governor.reserved("burst"), 0, "no reserve below 100");
     const order: string[] = [];
     const take = (name: string, lane: "interactive" | "backfill") =>
       governor.acquire(lane, ["burst"]).then((permit) => {
@@ -70,4 +71,29 @@ test("an aborted waiter leaves the queue with an error", async () => {
   await assert.rejects(waiting, /aborted/);
   assert.deepEqual(governor.waiting(), { interactive: 0, webhook: 0, backfill: 0 });
   held.release();
+});
+
+test("background lanes leave 1% of a budget to interactive calls", async () => {
+  mock.timers.enable({ apis: ["setTimeout", "Date"], now: 0 });
+  try {
+    const governor = new RateGovernor({ burst: { limit: 100, windowMs: 1000 } });
+    assert.equal(governor.reserved("burst"), 1);
+    const held = await Promise.all(
+      Array.from({ length: 99 }, () => governor.acquire("backfill", ["burst"])),
+    );
+    let backfillGot = false;
+    const backfill = governor.acquire("backfill", ["burst"]).then((p) => {
+      backfillGot = true;
+      return p;
+    });
+    const interactive = await governor.acquire("interactive", ["burst"]);
+    assert.equal(backfillGot, false, "the last slot is the interactive lane's");
+    interactive.release(0);
+    for (const permit of held) permit.release(0);
+    mock.timers.tick(1000);
+    (await backfill).release(1000);
+    assert.equal(backfillGot, true);
+  } finally {
+    mock.timers.reset();
+  }
 });

@@ -32,7 +32,8 @@ export class GovernorAbortError extends Error {
  * One connection's outbound budgets (several at once for Breakcold: key, workspace, per
  * operation). Requests wait for a slot in every budget they need; waiters are served by lane,
  * then in arrival order. A waiter may pass one stuck ahead of it only if it needs none of the
- * budgets that one is stuck on, so a busy budget never lets a lower lane overtake on it.
+ * budgets that one is stuck on, so a busy budget never lets a lower lane overtake on it. A
+ * small reserve of each budget is kept for the interactive lane.
  */
 export class RateGovernor {
   readonly #budgets = new Map<string, WindowBudget>();
@@ -90,6 +91,11 @@ export class RateGovernor {
     this.#pump();
   }
 
+  /** Slots of a budget kept for the interactive lane. */
+  reserved(key: string): number {
+    return this.#reserve(key);
+  }
+
   /** Requests waiting now, per lane. */
   waiting(): Record<Lane, number> {
     const counts: Record<Lane, number> = { interactive: 0, webhook: 0, backfill: 0 };
@@ -107,8 +113,9 @@ export class RateGovernor {
     const exhausted = new Set<string>();
     for (let i = 0; i < this.#waiting.length; ) {
       const waiter = this.#waiting[i] as Waiter;
+      const held = waiter.lane === "interactive" ? 0 : 1;
       const stuck = waiter.keys.filter(
-        (key) => exhausted.has(key) || (this.#budgets.get(key)?.available(now) ?? 1) <= 0,
+        (key) => exhausted.has(key) || this.#free(key, now) - held * this.#reserve(key) <= 0,
       );
       if (stuck.length > 0) {
         for (const key of stuck) exhausted.add(key);
@@ -119,6 +126,19 @@ export class RateGovernor {
       this.#grant(waiter);
     }
     this.#schedule(now);
+  }
+
+  #free(key: string, now: number): number {
+    return this.#budgets.get(key)?.available(now) ?? Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Slots only the interactive lane may take: 1% of the budget (none below 100). Background
+   * work never fills the window completely, so a user's call does not wait for it to roll over.
+   */
+  #reserve(key: string): number {
+    const budget = this.#budgets.get(key);
+    return budget ? Math.floor(budget.limit * 0.01) : 0;
   }
 
   #grant(waiter: Waiter): void {
@@ -138,8 +158,9 @@ export class RateGovernor {
   #schedule(now: number): void {
     const times: number[] = [];
     for (const waiter of this.#waiting) {
-      const next = this.#budgetsOf(waiter.keys)
-        .map((budget) => budget.nextChange(now))
+      const held = waiter.lane === "interactive" ? 0 : 1;
+      const next = waiter.keys
+        .map((key) => this.#budgets.get(key)?.nextChange(now, 1 + held * this.#reserve(key)))
         .filter((t): t is number => t !== undefined);
       if (next.length > 0) times.push(Math.max(...next));
     }

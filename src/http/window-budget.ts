@@ -62,10 +62,14 @@ export class WindowBudget {
     this.#pausedUntil = Math.max(this.#pausedUntil, until);
   }
 
-  /** When a slot may next be free (for the governor's timer), or undefined if one is free now. */
-  nextChange(now: number): number | undefined {
+  /**
+   * When `need` slots may next be free (for the governor's timer): undefined if they are free
+   * now, or if only in-flight requests can free them (their answers will).
+   */
+  nextChange(now: number, need = 1): number | undefined {
     if (now < this.#pausedUntil) return this.#pausedUntil;
-    if (this.available(now) > 0) return undefined;
-    return this.#frees[0];
+    const available = this.available(now);
+    if (available >= need) return undefined;
+    return this.#frees[need - Math.max(0, available) - 1];
   }
 }

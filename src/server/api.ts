@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { describeIssues } from "../lib/zod-issues.ts";
 import { listEvents } from "../store/inbox.ts";
 import { listLinksBySubject } from "../store/links.ts";
 import { getRun, listRuns, listSteps } from "../store/runs.ts";
@@ -33,7 +34,7 @@ export function apiRoutes(deps: ServerDeps): Hono {
 
   app.get("/events", async (c) => {
     const query = eventsQuery.safeParse(c.req.query());
-    if (!query.success) return apiError(c, 400, "invalid_query", query.error.message);
+    if (!query.success) return apiError(c, 400, "invalid_query", describeIssues(query.error));
     const filter = {
       limit: query.data.limit,
       ...(query.data.app ? { app: query.data.app } : {}),
@@ -44,7 +45,7 @@ export function apiRoutes(deps: ServerDeps): Hono {
 
   app.get("/runs", async (c) => {
     const query = runsQuery.safeParse(c.req.query());
-    if (!query.success) return apiError(c, 400, "invalid_query", query.error.message);
+    if (!query.success) return apiError(c, 400, "invalid_query", describeIssues(query.error));
     const filter = {
       limit: query.data.limit,
       ...(query.data.subject ? { subjectId: query.data.subject } : {}),

@@ -7,7 +7,8 @@ import { apiError } from "./api-error.ts";
 export function requireLocalToken(db: Db): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header("authorization") ?? "";
-    const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
+    // The scheme name is case-insensitive (RFC 9110 §11.1).
+    const token = /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, "").trim() : "";
     if (!token || !(await checkLocalToken(db, token))) {
       return apiError(c, 401, "unauthorized", "a valid local API token is required (Bearer)");
     }

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import {
   acceptBreakcoldDelivery,
   type BreakcoldDeliveryError,
@@ -9,6 +10,9 @@ import { assertExhaustive } from "../lib/result.ts";
 import type { InboxEvent } from "../store/inbox.ts";
 import { apiError } from "./api-error.ts";
 import type { ServerDeps } from "./deps.ts";
+
+/** Largest webhook body accepted; real HighLevel and Breakcold events are a few kilobytes. */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 type Outcome = Result<
   { event: InboxEvent | undefined; duplicate: boolean },
@@ -58,6 +62,15 @@ function answer(deps: ServerDeps, c: Context, app: string, result: Outcome) {
  */
 export function hookRoutes(deps: ServerDeps, keySets: () => readonly WebhookKeySet[]): Hono {
   const app = new Hono();
+  // The endpoints are public: refuse oversized bodies before reading them into memory.
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_WEBHOOK_BYTES,
+      onError: (c) =>
+        apiError(c, 413, "too_large", `webhook bodies are limited to ${MAX_WEBHOOK_BYTES} bytes`),
+    }),
+  );
   app.post("/highlevel", async (c) => {
     const rawBody = new Uint8Array(await c.req.arrayBuffer());
     const delivery = { rawBody, headers: c.req.raw.headers };

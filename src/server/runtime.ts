@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Config } from "../config/env.ts";
 import type { WebhookKeySet } from "../engine/ingress/highlevel.ts";
@@ -17,7 +16,9 @@ import {
   hasLocalToken,
   removeLocalTokens,
 } from "../store/local-tokens.ts";
+import { ensurePrivateFile } from "../store/private-file.ts";
 import { createServerApp } from "./app.ts";
+import type { BoundServer } from "./bind-server.ts";
 import { type Core, openCore } from "./core.ts";
 import { ensureSandboxConnections, type Sandbox, startSandboxEmulators } from "./sandbox.ts";
 
@@ -36,8 +37,7 @@ export interface Bridge {
   readonly adminToken: string | undefined;
   /** Things the operator should know at start. */
   readonly warnings: readonly string[];
-  /** Starts the HTTP listener; resolves with the bound port. */
-  listen(): Promise<number>;
+  /** Stops the worker, the HTTP server (when one was given), the sandbox and the database. */
   stop(): Promise<void>;
 }
 
@@ -49,6 +49,8 @@ export interface BridgeOptions {
   readonly webhookFetch?: FetchLike;
   /** Start the background worker (default true; tests may drain it by hand). */
   readonly startWorker?: boolean;
+  /** The already bound HTTP server to serve the app on (see {@link bindServer}). */
+  readonly server?: BoundServer;
 }
 
 async function wantsSandbox(db: Db, mode: Config["sandbox"]): Promise<boolean> {
@@ -61,7 +63,9 @@ async function issueCliToken(db: Db, dataDir: string, now: number): Promise<stri
   const token = `cbl_${randomBytes(32).toString("base64url")}`;
   await removeLocalTokens(db, "cli");
   await addLocalToken(db, "cli", token, now);
-  writeFileSync(join(dataDir, CLI_TOKEN_FILE), `${token}\n`, { mode: 0o600 });
+  const path = join(dataDir, CLI_TOKEN_FILE);
+  ensurePrivateFile(path);
+  writeFileSync(path, `${token}\n`, { mode: 0o600 });
   return token;
 }
 
@@ -153,8 +157,8 @@ export async function createBridge(options: BridgeOptions): Promise<Bridge> {
   const cliToken = await issueCliToken(db, config.dataDir, clock.now());
   const adminToken = await ensureAdminToken(core, config.adminToken);
   const warnings = await startWarnings(core, config);
-  let server: ServerType | undefined;
   if (options.startWorker ?? true) worker.start();
+  options.server?.attach(app.fetch);
   return {
     core,
     db,
@@ -164,18 +168,9 @@ export async function createBridge(options: BridgeOptions): Promise<Bridge> {
     cliToken,
     adminToken,
     warnings,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        const listener = serve(
-          { fetch: app.fetch, port: config.port, hostname: config.host },
-          (info) => resolve(info.port),
-        );
-        listener.once("error", reject);
-        server = listener;
-      }),
     async stop() {
       await worker.stop();
-      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      await options.server?.close();
       if (sandbox) {
         await sandbox.highlevel.control.settle();
         sandbox.close();

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import {
   type BreakcoldEmulator,
@@ -11,8 +10,9 @@ import {
 } from "../apps/highlevel/emulator/index.ts";
 import type { FetchLike } from "../http/transport.ts";
 import type { Clock } from "../lib/clock.ts";
-import { type Connection, listConnections } from "../store/connections.ts";
+import { type Connection, listConnections, setConnectionBaseUrl } from "../store/connections.ts";
 import { DocStore } from "../store/doc-store.ts";
+import { ensurePrivateDir } from "../store/private-file.ts";
 import { insertWorkflow, listWorkflows } from "../store/workflows.ts";
 import type { Core } from "./core.ts";
 
@@ -54,7 +54,7 @@ export interface SandboxOptions {
 function openDocs(dataDir: string | ":memory:", name: string): DocStore {
   if (dataDir === ":memory:") return DocStore.open(":memory:");
   const dir = join(dataDir, "sandbox");
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
   return DocStore.open(join(dir, `${name}.sqlite`));
 }
 
@@ -124,8 +124,19 @@ const BREAKCOLD_SCOPES = [
   "webhooks:write",
 ] as const;
 
-async function ensureHighLevel(core: Core, emu: SandboxEmulators, existing?: Connection) {
+/**
+ * The sandbox lives under the bridge's own address, which may change between starts (another
+ * PORT): its connections follow, so no credential is ever sent to the old address.
+ */
+async function follow(core: Core, connection: Connection, baseUrl: string): Promise<Connection> {
+  if (connection.baseUrl === baseUrl) return connection;
+  await setConnectionBaseUrl(core.db, connection.id, baseUrl, core.clock.now());
+  return { ...connection, baseUrl };
+}
+
+async function ensureHighLevel(core: Core, emu: SandboxEmulators, found?: Connection) {
   const control = emu.highlevel.control;
+  const existing = found && (await follow(core, found, emu.baseUrls.highlevel));
   if (existing && control.getLocation(existing.accountId)) return existing;
   const location = control.createLocation({
     ...(existing ? { id: existing.accountId } : {}),
@@ -177,8 +188,9 @@ async function ensureBreakcoldWebhook(core: Core, emu: SandboxEmulators, connect
   );
 }
 
-async function ensureBreakcold(core: Core, emu: SandboxEmulators, existing?: Connection) {
+async function ensureBreakcold(core: Core, emu: SandboxEmulators, found?: Connection) {
   const control = emu.breakcold.control;
+  const existing = found && (await follow(core, found, emu.baseUrls.breakcold));
   if (existing && control.getWorkspace(existing.accountId)) return existing;
   const workspace = control.createWorkspace({
     ...(existing ? { id: existing.accountId } : {}),

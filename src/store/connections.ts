@@ -209,3 +209,17 @@ export async function releaseRefreshLease(db: Db, id: string, owner: string): Pr
     .where("refresh_lease_owner", "=", owner)
     .execute();
 }
+
+/** Moves a connection to another base URL (the sandbox follows the bridge's address). */
+export async function setConnectionBaseUrl(
+  db: Db,
+  id: string,
+  baseUrl: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable("connections")
+    .set({ base_url: baseUrl, updated_at: now })
+    .where("id", "=", id)
+    .execute();
+}

@@ -1,10 +1,9 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect } from "kysely";
 import * as initial from "./migrations/001-initial.ts";
 import * as vaultAudit from "./migrations/002-vault-audit.ts";
-import { ensurePrivateFile } from "./private-file.ts";
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from "./private-file.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -23,7 +22,7 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 export async function openDatabase(dataDir: string | ":memory:"): Promise<Db> {
   let path = ":memory:";
   if (dataDir !== ":memory:") {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(dataDir);
     path = join(dataDir, "bridge.sqlite");
     ensurePrivateFile(path);
   }
@@ -31,6 +30,7 @@ export async function openDatabase(dataDir: string | ":memory:"): Promise<Db> {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  if (path !== ":memory:") tightenIfPresent(`${path}-wal`, `${path}-shm`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
   return db;

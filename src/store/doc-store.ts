@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { ensurePrivateFile } from "./private-file.ts";
+import { ensurePrivateFile, tightenIfPresent } from "./private-file.ts";
 
 /**
  * A small persistent document store (one SQLite file, JSON documents in named collections),
@@ -18,6 +18,7 @@ export class DocStore {
     const db = new Database(path);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
+    if (path !== ":memory:") tightenIfPresent(`${path}-wal`, `${path}-shm`);
     db.exec(`CREATE TABLE IF NOT EXISTS docs (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       collection TEXT NOT NULL,

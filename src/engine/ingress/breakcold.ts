@@ -30,7 +30,7 @@ export async function acceptBreakcoldDelivery(
   now: number,
 ): Promise<Result<Omit<DeliveryAccepted, "scheme">, BreakcoldDeliveryError>> {
   const connection = await getConnection(db, delivery.connectionId);
-  if (!connection || connection.app !== "breakcold") {
+  if (connection?.app !== "breakcold") {
     return err({
       code: "unknown_connection",
       message: `no Breakcold connection ${delivery.connectionId}`,
