@@ -19,9 +19,9 @@ export interface TestBridge {
 
 export async function startTestBridge(
   env: Record<string, string> = {},
-  options: { logLines?: string[] } = {},
+  options: { logLines?: string[]; dataDir?: string } = {},
 ): Promise<TestBridge> {
-  const dataDir = mkdtempSync(join(tmpdir(), "contact-bridge-test-"));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "contact-bridge-test-"));
   const config = loadConfig({
     BRIDGE_DATA_DIR: dataDir,
     PORT: "8787",
@@ -48,6 +48,7 @@ export async function startTestBridge(
     async settle() {
       for (let round = 0; round < 20; round++) {
         await bridge.sandbox?.highlevel.control.settle();
+        await bridge.sandbox?.breakcold.control.settle();
         if ((await bridge.worker.drain()) === 0) return;
       }
     },

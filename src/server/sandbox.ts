@@ -172,15 +172,18 @@ async function ensureHighLevel(core: Core, emu: SandboxEmulators, found?: Connec
 async function ensureBreakcoldWebhook(core: Core, emu: SandboxEmulators, connection: Connection) {
   const url = `${emu.publicUrl}/hooks/breakcold/${connection.id}`;
   const control = emu.breakcold.control;
-  if (control.webhookEndpoints(connection.accountId).some((endpoint) => endpoint.url === url)) {
-    return;
-  }
+  const ours = control
+    .webhookEndpoints(connection.accountId)
+    .filter((endpoint) => endpoint.url.endsWith(`/hooks/breakcold/${connection.id}`));
+  const credentials = await core.vault.credentials(connection.id);
+  if (ours.length === 1 && ours[0]?.url === url && credentials.webhookSecret) return;
+  // Endpoints at an earlier address of the bridge (or without a known secret) are replaced.
+  for (const endpoint of ours) control.removeWebhookEndpoint(endpoint.id);
   const { secret } = control.addWebhookEndpoint({
     workspaceId: connection.accountId,
     url,
     events: [...BREAKCOLD_WEBHOOK_EVENTS],
   });
-  const credentials = await core.vault.credentials(connection.id);
   await core.vault.replaceCredentials(
     connection.id,
     { ...credentials, webhookSecret: secret },

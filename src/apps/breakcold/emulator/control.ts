@@ -50,6 +50,8 @@ export interface BreakcoldEmulatorControl {
   webhookEndpoints(workspaceId?: string): WebhookEndpointSummary[];
   /** Re-enables an endpoint disabled after 50 failures and clears its failure count. */
   enableWebhookEndpoint(id: string): void;
+  /** Deletes an endpoint as a user would in Breakcold's settings; false when there was none. */
+  removeWebhookEndpoint(id: string): boolean;
   deliveries(): DeliverySummary[];
   /** Starts the retries due on the emulator clock; resolves with how many, once finished. */
   runDueWebhookRetries(): Promise<number>;
@@ -136,6 +138,7 @@ export function createControl(deps: EmulatorDeps): BreakcoldEmulatorControl {
       const { disabledAt: _disabledAt, ...endpoint } = requireEndpoint(id);
       state.endpoints.put({ ...endpoint, enabled: true, consecutiveFailures: 0 });
     },
+    removeWebhookEndpoint: (id) => state.endpoints.delete(id),
     deliveries: () => state.deliveries.all().map(({ body: _body, ...delivery }) => delivery),
     runDueWebhookRetries: () => webhooks.runDueRetries(),
     settle: () => webhooks.settle(),
