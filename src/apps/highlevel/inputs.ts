@@ -2,7 +2,15 @@ import type { CustomFieldInput } from "./custom-fields.ts";
 import type { components } from "./generated/contacts.ts";
 
 type Schemas = components["schemas"];
-type WithDomainCustomFields<T> = Omit<T, "customFields"> & { customFields?: CustomFieldInput[] };
+/**
+ * A contact DTO in the client's domain shape: custom fields as `{id, value}`, and
+ * `dateOfBirth` as the string the spec's own example and description use (it declares the
+ * property as an object, which no documented format is).
+ */
+type WithDomainCustomFields<T> = Omit<T, "customFields" | "dateOfBirth"> & {
+  customFields?: CustomFieldInput[];
+  dateOfBirth?: string | null;
+};
 
 /** Body of `POST /contacts/` (CreateContactDto); `locationId` is required. */
 export type CreateContactInput = WithDomainCustomFields<Schemas["CreateContactDto"]>;

@@ -4,6 +4,7 @@ import { createHighLevelClient, type HighLevelClient } from "./client.ts";
 import {
   createHighLevelEmulator,
   type HighLevelEmulator,
+  type HighLevelEmulatorOptions,
   type Location,
 } from "./emulator/index.ts";
 
@@ -42,14 +43,19 @@ export interface HighLevelSandbox {
 export function createHighLevelSandbox(
   options: {
     docs?: DocStore;
-    receiverStatus?: number;
+    /** What the webhook receiver answers: a status, or one computed per delivery. */
+    receiverStatus?: number | (() => number);
     location?: { allowDuplicateContact?: boolean };
+    /** Rate limits, signature schemes, redelivery policy... */
+    emulator?: Omit<HighLevelEmulatorOptions, "docs" | "clock" | "fetch">;
   } = {},
 ): HighLevelSandbox {
   const docs = options.docs ?? DocStore.open(":memory:");
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 9, 0, 0));
   const webhooks: CapturedWebhook[] = [];
+  const status = options.receiverStatus ?? 200;
   const emulator = createHighLevelEmulator({
+    ...options.emulator,
     docs,
     clock,
     fetch: async (req) => {
@@ -58,7 +64,7 @@ export function createHighLevelSandbox(
         headers: req.headers,
         rawBody: new Uint8Array(await req.arrayBuffer()),
       });
-      return new Response(null, { status: options.receiverStatus ?? 200 });
+      return new Response(null, { status: typeof status === "number" ? status : status() });
     },
   });
   const location = emulator.control.createLocation({ name: "Test Location", ...options.location });

@@ -76,13 +76,28 @@ function erroringBody(): ReadableStream<Uint8Array> {
   });
 }
 
+/** Waits `ms` (real time); an aborted request stops waiting and rejects, as fetch does. */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
 /** Applies `rule` around `handler` for one request (see `FaultRule` for the order). */
 export async function applyFault(
   rule: FaultRule,
   request: Request,
   handler: (req: Request) => Promise<Response>,
 ): Promise<Response> {
-  if (rule.latencyMs) await new Promise((resolve) => setTimeout(resolve, rule.latencyMs));
+  if (rule.latencyMs) await delay(rule.latencyMs, request.signal);
   if (rule.drop === "reject") {
     throw new TypeError("fetch failed: emulator fault dropped the connection");
   }
