@@ -1,7 +1,12 @@
 import { HttpError, NetworkError, TimeoutError } from "../../http/errors.ts";
 import type { FetchLike } from "../../http/transport.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { createHighLevelOAuthClient, isInvalidGrant, type TokenResponse, type UserType } from "./oauth.ts";
+import {
+  createHighLevelOAuthClient,
+  isInvalidGrant,
+  type TokenResponse,
+  type UserType,
+} from "./oauth.ts";
 
 /** HighLevel's consent page (BEHAVIOUR.md "OAuth"). */
 export const HIGHLEVEL_CONSENT_URL = "https://marketplace.gohighlevel.com/v2/oauth/chooselocation";
