@@ -143,7 +143,7 @@ test("documented ContactCreate, NoteCreate and TaskCreate payloads run lead inta
   assert.equal(sandbox.breakcold.control.records(sandbox.info.breakcold.workspaceId).length, 2);
   assert.equal((await collect(bc.listNotes(priya.id), { limit: 10 })).length, 1);
   assert.equal((await collect(bc.listTasks(priya.id), { limit: 10 })).length, 1);
-  assert.equal((await listEvents(t.bridge.db, { limit: 50 })).length, 3);
+  assert.equal((await listEvents(t.bridge.db, { app: "highlevel", limit: 50 })).length, 3);
 });
 
 test("a tampered body is rejected with 401 and leaves no trace", async () => {

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config/env.ts";
+import type { Clock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/logger.ts";
 import { type Bridge, createBridge } from "../src/server/runtime.ts";
+import type { Connection } from "../src/store/connections.ts";
 
 /** A bridge on a fresh data directory, sandbox on, worker drained by hand, webhooks in-process. */
 export interface TestBridge {
@@ -19,7 +21,7 @@ export interface TestBridge {
 
 export async function startTestBridge(
   env: Record<string, string> = {},
-  options: { logLines?: string[]; dataDir?: string } = {},
+  options: { logLines?: string[]; dataDir?: string; clock?: Clock } = {},
 ): Promise<TestBridge> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "contact-bridge-test-"));
   const config = loadConfig({
@@ -36,6 +38,7 @@ export async function startTestBridge(
       ? createLogger("debug", (line) => options.logLines?.push(line))
       : createLogger("silent"),
     startWorker: false,
+    ...(options.clock ? { clock: options.clock } : {}),
     webhookFetch: (request) => {
       if (!target) throw new Error("bridge not ready");
       return Promise.resolve(target.app.fetch(request));
@@ -101,4 +104,18 @@ export function deliver(
       }),
     ),
   );
+}
+
+/** Adds a connection through the product API and returns it (fails the test on refusal). */
+export async function addConnectionViaApi(
+  t: TestBridge,
+  body: Record<string, unknown>,
+): Promise<Connection> {
+  const response = await t.api("/connections", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`add connection: ${await response.text()}`);
+  return ((await response.json()) as { connection: Connection }).connection;
 }

@@ -3,9 +3,12 @@ import { testConnection } from "../engine/connection-test.ts";
 import { addTokenConnection, removeConnection } from "../engine/connections-service.ts";
 import { getConnection, listConnections } from "../store/connections.ts";
 import { CliError, parseList } from "./cli-error.ts";
+import { addOAuthConnection } from "./oauth-connect.ts";
 import { withCore } from "./with-core.ts";
 
 interface HighLevelAddOptions {
+  oauth?: boolean;
+  authUrl?: string;
   token?: string;
   location?: string;
   scopes?: string;
@@ -50,11 +53,20 @@ export function registerConnectionsCommand(program: Command): void {
     .option("--token <token>", "private integration token")
     .option("--location <id>", "location id the token belongs to")
     .option("--scopes <list>", "scopes chosen when the token was created (comma-separated)")
+    .option("--oauth", "authorize through HighLevel's consent page instead of a token")
+    .option("--auth-url <url>", "consent page (OAuth; default HighLevel's chooselocation page)")
     .option("--base-url <url>", "API base URL")
     .option("--label <text>", "a name for the connection")
     .action(async (options: HighLevelAddOptions) => {
+      if (options.oauth) {
+        if (options.token) throw new CliError("--oauth and --token exclude each other");
+        await addOAuthConnection(
+          optional({ authUrl: options.authUrl, baseUrl: options.baseUrl, label: options.label }),
+        );
+        return;
+      }
       if (!options.token || !options.location) {
-        throw new CliError("give --token and --location");
+        throw new CliError("give --token and --location, or --oauth");
       }
       await addWithToken({
         app: "highlevel",

@@ -30,6 +30,8 @@ export interface ConnectionTestReport {
   };
   /** Requests left in each rate budget right now, by budget name. */
   readonly rateBudget: Record<string, number>;
+  /** Problems around the connection that the test itself cannot show (webhook verification). */
+  readonly warnings: string[];
 }
 
 /** Scopes lead intake (today's only recipe) needs from each app. */
@@ -112,9 +114,25 @@ async function readSample(clients: AppClients, connection: Connection) {
  * budget left. Failures come back as one line that says what to fix.
  */
 export async function testConnection(
-  deps: { clients: AppClients; access: ConnectionAccess; audit: AuditLog; clock: Clock },
+  deps: {
+    clients: AppClients;
+    access: ConnectionAccess;
+    audit: AuditLog;
+    clock: Clock;
+    config: { highlevelWebhookKeys: { ed25519?: string } };
+  },
   connection: Connection,
 ): Promise<ConnectionTestReport> {
+  const warnings: string[] = [];
+  if (
+    connection.app === "highlevel" &&
+    connection.authKind === "oauth" &&
+    !deps.config.highlevelWebhookKeys.ed25519
+  ) {
+    warnings.push(
+      "HIGHLEVEL_WEBHOOK_ED25519_PUBLIC_KEY is not set: HighLevel signs webhooks with Ed25519 only, so this location's events will be rejected",
+    );
+  }
   const started = performance.now();
   let sample: ConnectionTestReport["sample"] = null;
   let failure: unknown;
@@ -151,5 +169,6 @@ export async function testConnection(
     sample,
     scopes,
     rateBudget,
+    warnings,
   };
 }

@@ -93,7 +93,19 @@ export function createTransport(options: TransportOptions): Transport {
           cause,
         });
       }
-      const text = await response.text();
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        // The connection broke after the headers arrived.
+        throw new NetworkError(
+          `${info.method} ${info.url} failed while reading the answer: ${String(cause)}`,
+          info,
+          {
+            cause,
+          },
+        );
+      }
       let parsed: unknown = text;
       if (text.length > 0) {
         try {

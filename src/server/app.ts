@@ -5,6 +5,7 @@ import { apiRoutes } from "./api.ts";
 import { apiError } from "./api-error.ts";
 import type { ServerDeps } from "./deps.ts";
 import { hookRoutes } from "./hooks.ts";
+import { oauthRoutes } from "./oauth-routes.ts";
 import { SANDBOX_PATHS } from "./sandbox.ts";
 
 /** The bridge's HTTP surface: health, webhook ingress, product API, and the sandbox emulators. */
@@ -19,6 +20,7 @@ export function createServerApp(deps: ServerDeps, keySets: () => readonly Webhoo
     }
   });
   app.route("/hooks", hookRoutes(deps, keySets));
+  app.route("/", oauthRoutes(deps.core));
   app.route("/api", apiRoutes(deps));
   const sandbox = deps.sandbox;
   if (sandbox) {

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { breakcoldDescriptor } from "../apps/breakcold/descriptor.ts";
 import { highlevelDescriptor } from "../apps/highlevel/descriptor.ts";
+import { classifyTokenFailure, refreshCredentials } from "../apps/highlevel/oauth-connection.ts";
 import type { Config } from "../config/env.ts";
 import { type AppClients, createAppClients } from "../engine/app-clients.ts";
 import { type AppRuntime, ConnectionAccess } from "../engine/connection-access.ts";
@@ -9,11 +10,14 @@ import { type Clock, systemClock } from "../lib/clock.ts";
 import { type Db, openDatabase } from "../store/database.ts";
 import { AUDIT_HEAD_FILE, AuditLog } from "../vault/audit-log.ts";
 import { loadKeyRing } from "../vault/key-ring-source.ts";
-import { OAuthLifecycle } from "../vault/oauth-lifecycle.ts";
+import { OAuthLifecycle, TokenEndpointError } from "../vault/oauth-lifecycle.ts";
 import { Vault } from "../vault/vault.ts";
 
 /** The data directory opened: database, vault, audit log, and the connection layer over them. */
 export interface Core {
+  readonly config: Config;
+  /** How outbound calls leave the process. */
+  readonly fetch: FetchLike;
   readonly db: Db;
   readonly clock: Clock;
   readonly vault: Vault;
@@ -31,11 +35,44 @@ export interface CoreOptions {
   readonly on429?: (connectionId: string) => void;
 }
 
-/** The apps this build knows, by name. */
-export const APP_RUNTIMES: ReadonlyMap<string, AppRuntime> = new Map([
-  ["highlevel", { descriptor: highlevelDescriptor }],
-  ["breakcold", { descriptor: breakcoldDescriptor }],
-]);
+/**
+ * The apps this build knows, by name. HighLevel OAuth connections refresh through the
+ * Marketplace app configured in `HIGHLEVEL_CLIENT_ID` / `HIGHLEVEL_CLIENT_SECRET`.
+ */
+export function appRuntimes(config: Config, clock: Clock): ReadonlyMap<string, AppRuntime> {
+  const { clientId, clientSecret } = config.highlevelApp;
+  const highlevel: AppRuntime = {
+    descriptor: highlevelDescriptor,
+    refresher: (connection, fetchFn) => {
+      if (!clientId || !clientSecret) {
+        return async () => {
+          throw new TokenEndpointError(
+            "reconnect",
+            "HIGHLEVEL_CLIENT_ID and HIGHLEVEL_CLIENT_SECRET are not set, so the token cannot be refreshed",
+          );
+        };
+      }
+      const refresh = refreshCredentials(
+        { clientId, clientSecret },
+        { baseUrl: connection.baseUrl, fetch: fetchFn, clock },
+      );
+      return async (credentials) => {
+        try {
+          return await refresh(credentials);
+        } catch (error) {
+          throw new TokenEndpointError(
+            classifyTokenFailure(error),
+            error instanceof Error ? error.message : String(error),
+          );
+        }
+      };
+    },
+  };
+  return new Map([
+    ["highlevel", highlevel],
+    ["breakcold", { descriptor: breakcoldDescriptor }],
+  ]);
+}
 
 /**
  * Opens the data directory: migrates the database, loads the master key (refusing a wrong
@@ -56,11 +93,13 @@ export async function openCore(config: Config, options: CoreOptions = {}): Promi
       vault,
       audit,
       oauth,
-      apps: APP_RUNTIMES,
+      apps: appRuntimes(config, clock),
       fetch: fetchFn,
       ...(options.on429 ? { on429: options.on429 } : {}),
     });
     return {
+      config,
+      fetch: fetchFn,
       db,
       clock,
       vault,

@@ -131,6 +131,7 @@ export async function createBridge(options: BridgeOptions): Promise<Bridge> {
       dataDir: config.dataDir,
       clock,
       publicUrl: config.publicUrl,
+      highlevelApp: config.highlevelApp,
       ...(options.webhookFetch ? { webhookFetch: options.webhookFetch } : {}),
     });
     sandboxRoute = (request) => emulators.handle(request);

@@ -49,6 +49,8 @@ export interface SandboxOptions {
   readonly publicUrl: string;
   /** How the HighLevel emulator delivers webhooks (default: the network). */
   readonly webhookFetch?: FetchLike;
+  /** The Marketplace app the bridge is configured as: registered in the emulator for OAuth. */
+  readonly highlevelApp?: { readonly clientId?: string; readonly clientSecret?: string };
 }
 
 function openDocs(dataDir: string | ":memory:", name: string): DocStore {
@@ -83,6 +85,16 @@ export function startSandboxEmulators(o: SandboxOptions): SandboxEmulators {
     ...(o.webhookFetch ? { fetch: o.webhookFetch } : {}),
   });
   highlevel.control.setWebhookUrl(`${o.publicUrl}/hooks/highlevel`);
+  const { clientId, clientSecret } = o.highlevelApp ?? {};
+  if (clientId && clientSecret) {
+    // The configured Marketplace app exists in the sandbox too, so OAuth runs offline.
+    highlevel.control.registerApp({
+      clientId,
+      clientSecret,
+      scopes: ["contacts.readonly", "contacts.write"],
+      webhookUrl: `${o.publicUrl}/hooks/highlevel`,
+    });
+  }
   const origin = new URL(o.publicUrl).origin;
   const routes = [
     mountFetch(origin, SANDBOX_PATHS.highlevel, highlevel.fetch),

@@ -3,6 +3,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect } from "kysely";
 import * as initial from "./migrations/001-initial.ts";
 import * as vaultAudit from "./migrations/002-vault-audit.ts";
+import * as oauthPending from "./migrations/003-oauth-pending.ts";
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from "./private-file.ts";
 import type { Database } from "./schema.ts";
 
@@ -11,6 +12,7 @@ export type Db = Kysely<Database>;
 const MIGRATIONS: Record<string, Migration> = {
   "001-initial": initial,
   "002-vault-audit": vaultAudit,
+  "003-oauth-pending": oauthPending,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -131,7 +131,21 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface OAuthPendingTable {
+  state: string;
+  app: string;
+  base_url: string;
+  redirect_uri: string;
+  label: string | null;
+  created_at: number;
+  expires_at: number;
+  /** Set when the flow finished: the new connection, or the reason it failed. */
+  connection_id: string | null;
+  error: string | null;
+}
+
 export interface Database {
+  oauth_pending: OAuthPendingTable;
   vault_keys: VaultKeysTable;
   audit_log: AuditLogTable;
   connections: ConnectionsTable;

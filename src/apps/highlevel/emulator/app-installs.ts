@@ -51,6 +51,10 @@ export function uninstallApp(deps: RouteDeps, clientId: string, locationId: stri
   for (const grant of deps.state.tokens.where("clientId", clientId)) {
     if (grant.locationId === locationId) deps.state.tokens.delete(grant.id);
   }
+  // Refresh tokens and unused codes die with the install: a refresh afterwards is invalid_grant.
+  for (const secret of deps.state.oauthSecrets.where("clientId", clientId)) {
+    if (secret.locationId === locationId) deps.state.oauthSecrets.delete(secret.id);
+  }
   deps.webhooks.dispatch(
     appEvent("UNINSTALL", { appId: clientId, locationId, companyId: install.companyId }),
     { appId: clientId },
