@@ -117,3 +117,28 @@ test("bad input to connections add is refused with every problem named", async (
   assert.match(error.message, /locationId/);
   assert.match(error.message, /baseUrl/);
 });
+
+test("a real OAuth HighLevel connection without an Ed25519 key gets a warning", async () => {
+  const s = t.bridge.sandbox;
+  assert.ok(s);
+  const connection = await t.bridge.core.vault.addConnection(
+    {
+      app: "highlevel",
+      label: "Real OAuth location",
+      authKind: "oauth",
+      accountId: s.info.highlevel.locationId,
+      baseUrl: "http://127.0.0.1:9/unreachable",
+      credentials: {
+        accessToken: "a",
+        refreshToken: "r",
+        expiresAt: String(Date.now() + 86_400_000),
+      },
+      scopes: ["contacts.readonly"],
+      sandbox: false,
+    },
+    "test",
+  );
+  const report = await runTest(connection.id);
+  assert.equal(report.warnings.length, 1);
+  assert.match(report.warnings[0] ?? "", /HIGHLEVEL_WEBHOOK_ED25519_PUBLIC_KEY is not set/);
+});

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { createHighLevelClient } from "../src/apps/highlevel/client.ts";
 import { listConnections } from "../src/store/connections.ts";
-import { startTestBridge } from "./harness.ts";
+import { addConnectionViaApi, startTestBridge } from "./harness.ts";
 
 test("a restart at another address keeps the sandbox and moves its connections and webhooks", async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "contact-bridge-restart-"));
@@ -16,6 +16,17 @@ test("a restart at another address keeps the sandbox and moves its connections a
     );
     const before = first.bridge.sandbox?.info;
     assert.ok(before);
+    // A connection the user adds against the sandbox is a sandbox connection too.
+    const mine = await addConnectionViaApi(first, {
+      app: "highlevel",
+      authKind: "private_token",
+      token: first.bridge.sandbox?.highlevel.control.issuePrivateToken({
+        locationId: before.highlevel.locationId,
+      }),
+      locationId: before.highlevel.locationId,
+      baseUrl: before.highlevel.baseUrl,
+    });
+    assert.equal(mine.sandbox, true);
     await first.bridge.stop();
 
     const second = await startTestBridge(
@@ -30,7 +41,7 @@ test("a restart at another address keeps the sandbox and moves its connections a
       const connections = await listConnections(second.bridge.db);
       assert.deepEqual(
         connections.map((c) => new URL(c.baseUrl).port),
-        ["9002", "9002"],
+        ["9002", "9002", "9002"],
         "no credential goes to the old address",
       );
       assert.equal(sandbox.highlevel.control.webhookUrl(), "http://127.0.0.1:9002/hooks/highlevel");

@@ -33,7 +33,7 @@ function optional<T extends Record<string, unknown>>(values: T): Partial<T> {
 
 async function addWithToken(input: Record<string, unknown>): Promise<void> {
   await withCore(async (core) => {
-    const result = await addTokenConnection(core.vault, input, "cli");
+    const result = await addTokenConnection(core.vault, input, "cli", core.config.publicUrl);
     if (!result.ok) throw new CliError(result.error.message);
     const c = result.value;
     console.log(
@@ -162,6 +162,7 @@ export function registerConnectionsCommand(program: Command): void {
               .map(([k, v]) => `${k} ${v}`)
               .join(", ")}`,
           );
+          for (const warning of report.warnings) console.log(`warning: ${warning}`);
         }
         if (!report.ok) process.exitCode = 1;
       });

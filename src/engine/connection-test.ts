@@ -127,6 +127,8 @@ export async function testConnection(
   if (
     connection.app === "highlevel" &&
     connection.authKind === "oauth" &&
+    // The sandbox's own signing keys are trusted without configuration.
+    !connection.sandbox &&
     !deps.config.highlevelWebhookKeys.ed25519
   ) {
     warnings.push(

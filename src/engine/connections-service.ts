@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HIGHLEVEL_BASE_URL } from "../apps/highlevel/client.ts";
+import { isSandboxUrl } from "../config/sandbox-paths.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 import { describeIssues } from "../lib/zod-issues.ts";
 import { type Connection, deleteConnection, getConnection } from "../store/connections.ts";
@@ -60,10 +61,12 @@ export async function addTokenConnection(
   vault: Vault,
   input: unknown,
   actor: string,
+  publicUrl?: string,
 ): Promise<Result<Connection, ConnectionInputError>> {
   const parsed = NewConnectionInput.safeParse(input);
   if (!parsed.success) return err({ code: "invalid_input", message: describeIssues(parsed.error) });
   const value = parsed.data;
+  const sandbox = publicUrl !== undefined && isSandboxUrl(value.baseUrl, publicUrl);
   if (value.app === "highlevel") {
     return ok(
       await vault.addConnection(
@@ -75,7 +78,7 @@ export async function addTokenConnection(
           baseUrl: value.baseUrl,
           credentials: { token: value.token },
           scopes: value.scopes ?? null,
-          sandbox: false,
+          sandbox,
         },
         actor,
       ),
@@ -94,7 +97,7 @@ export async function addTokenConnection(
           ...(value.webhookSecret ? { webhookSecret: value.webhookSecret } : {}),
         },
         scopes: value.scopes ?? null,
-        sandbox: false,
+        sandbox,
       },
       actor,
     ),

@@ -7,13 +7,14 @@ import {
   tokenCredentials,
 } from "../apps/highlevel/oauth-connection.ts";
 import type { Config } from "../config/env.ts";
+import { isSandboxUrl } from "../config/sandbox-paths.ts";
 import type { FetchLike } from "../http/transport.ts";
 import type { Clock } from "../lib/clock.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 import {
   type Connection,
-  findConnectionByAccount,
   getConnection,
+  listConnections,
   setConnectionScopes,
   setConnectionStatus,
 } from "../store/connections.ts";
@@ -96,13 +97,14 @@ async function storeTokens(
   scopes: string[],
 ) {
   const now = deps.clock.now();
-  const existing = await findConnectionByAccount(deps.db, "highlevel", accountId);
-  if (
-    existing &&
-    existing.authKind === "oauth" &&
-    !existing.sandbox &&
-    existing.baseUrl === baseUrl
-  ) {
+  const existing = (await listConnections(deps.db)).find(
+    (c) =>
+      c.app === "highlevel" &&
+      c.authKind === "oauth" &&
+      c.accountId === accountId &&
+      c.baseUrl === baseUrl,
+  );
+  if (existing) {
     // Reconnecting: the same connection gets the new grant and is active again.
     await deps.vault.replaceCredentials(existing.id, credentials, "oauth");
     await setConnectionScopes(deps.db, existing.id, { granted: scopes, missing: [] }, now);
@@ -118,7 +120,7 @@ async function storeTokens(
       baseUrl,
       credentials,
       scopes,
-      sandbox: false,
+      sandbox: isSandboxUrl(baseUrl, deps.config.publicUrl),
     },
     "oauth",
   );

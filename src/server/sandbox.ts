@@ -8,6 +8,7 @@ import {
   createHighLevelEmulator,
   type HighLevelEmulator,
 } from "../apps/highlevel/emulator/index.ts";
+import { SANDBOX_PATHS } from "../config/sandbox-paths.ts";
 import type { FetchLike } from "../http/transport.ts";
 import type { Clock } from "../lib/clock.ts";
 import { type Connection, listConnections, setConnectionBaseUrl } from "../store/connections.ts";
@@ -16,8 +17,7 @@ import { ensurePrivateDir } from "../store/private-file.ts";
 import { insertWorkflow, listWorkflows } from "../store/workflows.ts";
 import type { Core } from "./core.ts";
 
-/** Path prefixes under which the bridge serves the emulators. */
-export const SANDBOX_PATHS = { highlevel: "/sandbox/highlevel", breakcold: "/sandbox/breakcold" };
+export { SANDBOX_PATHS };
 
 export interface SandboxInfo {
   readonly highlevel: { baseUrl: string; locationId: string; connectionId: string };
@@ -242,7 +242,13 @@ export async function ensureSandboxConnections(
   core: Core,
   emu: SandboxEmulators,
 ): Promise<SandboxInfo> {
-  const sandboxConnections = (await listConnections(core.db)).filter((c) => c.sandbox);
+  const sandboxConnections: Connection[] = [];
+  for (const connection of (await listConnections(core.db)).filter((c) => c.sandbox)) {
+    // Connections a user added against the sandbox follow the bridge's address too.
+    const url = new URL(connection.baseUrl);
+    const moved = `${emu.publicUrl}${url.pathname}`.replace(/\/+$/, "");
+    sandboxConnections.push(await follow(core, connection, moved));
+  }
   const hl = await ensureHighLevel(
     core,
     emu,
