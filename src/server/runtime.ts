@@ -20,7 +20,8 @@ import { ensurePrivateFile } from "../store/private-file.ts";
 import { createServerApp } from "./app.ts";
 import type { BoundServer } from "./bind-server.ts";
 import { type Core, openCore } from "./core.ts";
-import { ensureSandboxConnections, type Sandbox, startSandboxEmulators } from "./sandbox.ts";
+import { type Sandbox, startSandboxEmulators } from "./sandbox.ts";
+import { ensureSandboxConnections } from "./sandbox-connections.ts";
 
 /** File in the data directory holding the local CLI token (mode 0600). */
 export const CLI_TOKEN_FILE = "cli-token";
