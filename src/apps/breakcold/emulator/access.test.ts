@@ -134,3 +134,22 @@ test("the app mounts under a prefix and keeps its error envelope", async () => {
   );
   assert.deepEqual([denied.status, denied.code], [401, "unauthorized"]);
 });
+
+test("bodies over 5 MiB get 413 in the envelope before they are read", async () => {
+  const { emulator, workspace, apiKey } = createInProcessSandbox();
+  const response = await emulator.fetch(
+    new Request(`${IN_PROCESS_BASE_URL}/records`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        workspaceId: workspace.id,
+        objectTypeSlug: "person",
+        fields: { first_name: "x".repeat(6 * 1024 * 1024) },
+      }),
+    }),
+  );
+  assert.equal(response.status, 413);
+  const body = (await response.json()) as { error: { code: string; requestId: string } };
+  assert.equal(body.error.code, "payload_too_large");
+  assert.ok(body.error.requestId);
+});

@@ -9,6 +9,7 @@ export type BreakcoldErrorCode =
   | "conflict"
   | "invalid_request"
   | "rate_limited"
+  | "payload_too_large"
   | "internal_error"
   | "service_unavailable";
 
@@ -19,6 +20,7 @@ const STATUS: { [code in BreakcoldErrorCode]: ContentfulStatusCode } = {
   conflict: 409,
   invalid_request: 400,
   rate_limited: 429,
+  payload_too_large: 413,
   internal_error: 500,
   service_unavailable: 503,
 };

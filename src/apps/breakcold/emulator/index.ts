@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { type Clock, systemClock } from "../../../lib/clock.ts";
 import { opaqueId } from "../../../lib/ids.ts";
 import type { DocStore } from "../../../store/doc-store.ts";
@@ -56,6 +57,9 @@ export interface BreakcoldEmulator {
 
 const DROPPED = "x-emulator-dropped";
 
+/** Largest request body the emulator reads (Breakcold documents none; 5 MiB is generous). */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
 /**
  * A faithful local Breakcold API v1: every operation of API.md's table, Bearer keys with scopes,
  * workspace limits and expiry, the `{"error": {code, message, requestId}}` envelope, opaque ids,
@@ -69,6 +73,7 @@ const DROPPED = "x-emulator-dropped";
  * const apiKey = emulator.control.issueApiKey({ workspaceIds: [workspace.id] });
  * const client = createBreakcoldClient({ baseUrl: "http://bc.test/api/v1", apiKey, fetch: emulator.fetch });
  */
+
 export function createBreakcoldEmulator(opts: BreakcoldEmulatorOptions): BreakcoldEmulator {
   const state = openState(opts.docs);
   const clock = createEmulatorClock(opts.clock ?? systemClock);
@@ -95,6 +100,24 @@ export function createBreakcoldEmulator(opts: BreakcoldEmulatorOptions): Breakco
     await next();
   });
   registerControlRoutes(app, control);
+  // Real servers cap request bodies; reading an unbounded one would exhaust memory.
+  app.use(
+    `${API_BASE}/*`,
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          {
+            error: {
+              code: "payload_too_large",
+              message: `request body exceeds ${MAX_BODY_BYTES} bytes`,
+              requestId: c.get("requestId"),
+            },
+          },
+          413,
+        ),
+    }),
+  );
   app.use(`${API_BASE}/*`, authenticate(deps));
   for (const register of [
     registerMetadataRoutes,

@@ -172,3 +172,18 @@ describe("HighLevel emulator: errors and quirks", () => {
     assert.equal((await httpError(writeOnly.getContact(c.id))).status, 401);
   });
 });
+
+describe("HighLevel emulator: request size", () => {
+  it("refuses bodies over 5 MiB with 413 before reading them", async () => {
+    const sb = createHighLevelSandbox();
+    const response = await sb.raw("POST", "/contacts/", {
+      body: { locationId: sb.location.id, firstName: "x".repeat(6 * 1024 * 1024) },
+    });
+    assert.equal(response.status, 413);
+    assert.deepEqual(await response.json(), {
+      statusCode: 413,
+      message: "request entity too large",
+      error: "Payload Too Large",
+    });
+  });
+});

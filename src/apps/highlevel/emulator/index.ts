@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { type Clock, systemClock } from "../../../lib/clock.ts";
 import type { DocStore } from "../../../store/doc-store.ts";
 import { appointmentsRoutes } from "./appointments-routes.ts";
@@ -65,6 +66,9 @@ export interface HighLevelEmulator {
   control: EmulatorControl;
 }
 
+/** Largest request body the emulator reads (HighLevel documents none; 5 MiB is generous). */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
 /**
  * A faithful local HighLevel Contacts API (v2, `Version: 2021-07-28`): all 32 operations of
  * contacts.json with HighLevel's status codes, error bodies and quirks (BEHAVIOUR.md), the OAuth
@@ -78,6 +82,7 @@ export interface HighLevelEmulator {
  * const token = emu.control.issuePrivateToken({ locationId: loc.id });
  * const client = createHighLevelClient({ baseUrl: "http://hl.test", token, fetch: emu.fetch });
  */
+
 export function createHighLevelEmulator(opts: HighLevelEmulatorOptions): HighLevelEmulator {
   const state = createEmulatorState(opts.docs);
   const clock = createEmulatorClock(opts.clock ?? systemClock);
@@ -103,6 +108,18 @@ export function createHighLevelEmulator(opts: HighLevelEmulatorOptions): HighLev
       },
       404,
     ),
+  );
+  // Real servers cap request bodies; reading an unbounded one would exhaust memory.
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          { statusCode: 413, message: "request entity too large", error: "Payload Too Large" },
+          413,
+        ),
+    }),
   );
   if (opts.controlRoutes !== false) app.route("/", controlRoutes(control));
   app.route("/", oauthRoutes(deps));
