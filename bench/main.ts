@@ -1,11 +1,23 @@
 import { runGovernorBench } from "./governor.ts";
 
+/** A positive integer from the environment, or the default; anything else stops the run. */
+function positive(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+  return value;
+}
+
 /** Each benchmark prints its figures with their ratio to the stated target; the last line is JSON. */
 const BENCHES: Record<string, () => Promise<boolean>> = {
   async governor() {
-    const calls = Number(process.env.BENCH_CALLS ?? 5000);
-    const limit = Number(process.env.BENCH_LIMIT ?? 100);
-    const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 1000);
+    const calls = positive("BENCH_CALLS", 5000);
+    const limit = positive("BENCH_LIMIT", 100);
+    const windowMs = positive("BENCH_WINDOW_MS", 1000);
     console.log(`governor: ${calls} HighLevel calls, emulator budget ${limit} per ${windowMs} ms`);
     const result = await runGovernorBench({ calls, limit, windowMs, concurrency: 64 });
     const target = 1.05;
@@ -13,11 +25,11 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
       `  seconds             ${result.seconds} (theoretical minimum ${result.minimumSeconds})`,
     );
     console.log(
-      `  ratio to minimum    ${result.ratioToMinimum} (target ≤ ${target}: ${(result.ratioToMinimum / target).toFixed(3)} of it)`,
+      `  ratio to minimum    ${result.ratioToMinimum} (target ≤ ${target}; ratio to target ${(result.ratioToMinimum / target).toFixed(3)})`,
     );
     console.log(`  429 answers         ${result.responses429} (target 0)`);
     console.log(
-      `  interactive wait    ${result.interactiveWaitMs} ms (target < one window, ${windowMs} ms: ${(result.interactiveWaitMs / windowMs).toFixed(3)} of it)`,
+      `  interactive wait    ${result.interactiveWaitMs} ms (target < one window, ${windowMs} ms; ratio to target ${(result.interactiveWaitMs / windowMs).toFixed(3)})`,
     );
     console.log(`  failed calls        ${result.errors}`);
     console.log(JSON.stringify(result));

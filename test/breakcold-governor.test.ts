@@ -50,7 +50,9 @@ test("Breakcold: documented budgets first, corrected by 429s and their retryAfte
     assert.equal(records.length, 12, "every call succeeded despite the 429s");
     assert.equal(emulator.control.records(workspace.id).length, 12, "no call was made twice");
     assert.ok(answered429 >= 1, "the stricter server answered 429");
-    assert.ok(answered429 <= 8, `the governor paused instead of hammering (${answered429} 429s)`);
+    // Worst case without hammering: the 8 that did not fit the first window and the 4 that did
+    // not fit the second each meet one 429 and wait as told; none is refused twice in a row.
+    assert.ok(answered429 <= 12, `the governor paused instead of hammering (${answered429} 429s)`);
     const elapsed = Date.now() - started;
     assert.ok(elapsed >= 500, `12 creates at 4 per 500 ms wait for later windows (${elapsed} ms)`);
   } finally {

@@ -50,12 +50,15 @@ test("unknown scopes are reported as unknown; a read-only Breakcold key as missi
     baseUrl: s.info.breakcold.baseUrl,
   });
   const report = await runTest(id);
-  assert.equal(report.ok, true);
+  assert.equal(report.ok, false, "it authenticates, but lead intake would fail");
   assert.ok(
     report.scopes.missing.includes("records:write") &&
       report.scopes.missing.includes("notes:write"),
   );
-  assert.match(report.summary, /missing scopes for lead intake/);
+  assert.match(
+    report.summary,
+    /^authenticated; .* but it lacks records:write, .* which lead intake needs: grant them/,
+  );
   const unknown = await add({
     app: "highlevel",
     authKind: "private_token",

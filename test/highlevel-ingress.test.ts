@@ -4,7 +4,13 @@ import { sql } from "kysely";
 import { createHighLevelClient, type HighLevelClient } from "../src/apps/highlevel/client.ts";
 import { listEvents } from "../src/store/inbox.ts";
 import { listRuns } from "../src/store/runs.ts";
-import { deliver, startTestBridge, type TestBridge, webhookSigner } from "./harness.ts";
+import {
+  addConnectionViaApi,
+  deliver,
+  startTestBridge,
+  type TestBridge,
+  webhookSigner,
+} from "./harness.ts";
 
 const signer = webhookSigner();
 let t: TestBridge;
@@ -107,4 +113,36 @@ test("ingress answers 429 when the event cannot be stored", async () => {
   }
   const events = await listEvents(t.bridge.db, { limit: 500 });
   assert.ok(!events.some((e) => e.deliveryId === "store-fails"));
+});
+
+test("a second connection for the same location does not take its events away", async () => {
+  const s = t.bridge.sandbox;
+  assert.ok(s);
+  await addConnectionViaApi(t, {
+    app: "highlevel",
+    authKind: "private_token",
+    token: "pit-second-connection-for-location",
+    locationId,
+    baseUrl: "https://services.leadconnectorhq.com",
+  });
+  const body = JSON.stringify({
+    type: "NoteCreate",
+    locationId,
+    id: "n1",
+    contactId: "c1",
+    body: "x",
+    webhookId: "second-conn-1",
+  });
+  assert.equal(
+    (await deliver(t.bridge, body, { "x-ghl-signature": signer.ed25519(body) })).status,
+    200,
+  );
+  const [event] = (await listEvents(t.bridge.db, { limit: 100 })).filter(
+    (e) => e.deliveryId === "second-conn-1",
+  );
+  assert.equal(
+    event?.connectionId,
+    s.info.highlevel.connectionId,
+    "routed to the connection with the workflow",
+  );
 });

@@ -31,9 +31,24 @@ function optional<T extends Record<string, unknown>>(values: T): Partial<T> {
   ) as Partial<T>;
 }
 
+/** Input fields as the CLI user knows them: by their options. */
+const FLAGS: Record<string, string> = {
+  token: "--token",
+  locationId: "--location",
+  apiKey: "--api-key",
+  workspaceId: "--workspace",
+  scopes: "--scopes",
+  webhookSecret: "--webhook-secret",
+  baseUrl: "--base-url",
+  label: "--label",
+};
+
 async function addWithToken(input: Record<string, unknown>): Promise<void> {
   await withCore(async (core) => {
-    const result = await addTokenConnection(core.vault, input, "cli", core.config.publicUrl);
+    const result = await addTokenConnection(core.vault, input, "cli", {
+      publicUrl: core.config.publicUrl,
+      fieldNames: FLAGS,
+    });
     if (!result.ok) throw new CliError(result.error.message);
     const c = result.value;
     console.log(

@@ -3,6 +3,7 @@ import { loadConfig } from "../config/env.ts";
 import { createLogger } from "../lib/logger.ts";
 import { bindServer } from "../server/bind-server.ts";
 import { createBridge } from "../server/runtime.ts";
+import { markServerRunning, markServerStopped } from "../server/server-lock.ts";
 
 /** `contact-bridge start`: the main job. */
 export function registerStartCommand(program: Command): void {
@@ -19,6 +20,7 @@ export function registerStartCommand(program: Command): void {
         throw error;
       });
       const port = server.port;
+      markServerRunning(config.dataDir);
       const lines = [
         `contact-bridge listening on http://${config.host}:${port} (health: /healthz)`,
       ];
@@ -31,16 +33,24 @@ export function registerStartCommand(program: Command): void {
       if (bridge.sandbox) {
         const { highlevel, breakcold } = bridge.sandbox.info;
         lines.push(
-          "sandbox mode: no real account connected, built-in emulators running",
+          config.sandbox === "on"
+            ? "sandbox mode (BRIDGE_SANDBOX=on): built-in emulators running"
+            : "sandbox mode: no real account connected, built-in emulators running",
           `  HighLevel sandbox: ${highlevel.baseUrl} (location ${highlevel.locationId})`,
           `  Breakcold sandbox: ${breakcold.baseUrl} (workspace ${breakcold.workspaceId})`,
           `  webhooks: ${config.publicUrl}/hooks/highlevel`,
           "try it: npx contact-bridge demo lead-intake --json",
         );
       }
+      if (!bridge.sandbox && config.sandbox === "auto") {
+        lines.push(
+          "sandbox off: real accounts are connected (BRIDGE_SANDBOX=on keeps the emulators)",
+        );
+      }
       console.log(lines.join("\n"));
       const shutdown = async () => {
         await bridge.stop();
+        markServerStopped(config.dataDir);
         process.exit(0);
       };
       process.once("SIGINT", shutdown);

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { runningServerPid } from "../server/server-lock.ts";
+import { CliError } from "./cli-error.ts";
 import { withCore } from "./with-core.ts";
 
 /** `contact-bridge vault rotate-key`: re-encrypt every secret under a new key id. */
@@ -9,6 +11,13 @@ export function registerVaultCommand(program: Command): void {
     .description("re-encrypt every secret under a new master key")
     .action(async () => {
       await withCore(async (core) => {
+        const pid = runningServerPid(core.config.dataDir);
+        if (core.vault.sourceKind === "env" && pid !== undefined) {
+          // A running bridge cannot learn a new environment key; it would fail on every secret.
+          throw new CliError(
+            `the bridge (pid ${pid}) is running with BRIDGE_MASTER_KEY: stop it, rotate, then start it with the new key`,
+          );
+        }
         const result = await core.vault.rotateKey("cli");
         console.log(
           `re-encrypted ${result.resealed} secret(s) under key ${result.newKeyId} (was ${result.previousKeyIds.join(", ")})`,

@@ -20,7 +20,10 @@ const EnvSchema = z.object({
   HIGHLEVEL_WEBHOOK_ED25519_PUBLIC_KEY: optionalText,
   HIGHLEVEL_WEBHOOK_RSA_PUBLIC_KEY: optionalText,
   BRIDGE_MASTER_KEY: optionalText,
-  BRIDGE_ADMIN_TOKEN: optionalText,
+  BRIDGE_ADMIN_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.length >= 16,
+    "must be at least 16 characters",
+  ),
   HIGHLEVEL_CLIENT_ID: optionalText,
   HIGHLEVEL_CLIENT_SECRET: optionalText,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -81,6 +81,9 @@ export function explainFailure(connection: Connection, error: unknown): string {
   }
   if (error instanceof NetworkError) {
     const host = new URL(connection.baseUrl).host;
+    if (connection.sandbox) {
+      return `cannot reach the sandbox at ${host}: it runs inside the bridge, so start the bridge (npm start) with the same PORT`;
+    }
     return `cannot reach ${host}: check the base URL, DNS and network (${String(error.cause ?? error.message).slice(0, 120)})`;
   }
   return `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
@@ -152,9 +155,10 @@ export async function testConnection(
   for (const name of Object.keys(deps.access.budgetsOf(fresh))) {
     rateBudget[name] = governor.budget(name)?.available(Date.now()) ?? 0;
   }
-  const ok = failure === undefined;
-  const summary = ok
-    ? `authenticated; read ${sample?.id ? `${sample.kind} ${sample.id}` : `no ${sample?.kind ?? "item"} (the account is empty)`} in ${latencyMs} ms${scopes.missing.length > 0 ? `; missing scopes for lead intake: ${scopes.missing.join(", ")}` : ""}`
+  const authenticated = failure === undefined;
+  const ok = authenticated && scopes.missing.length === 0;
+  const summary = authenticated
+    ? `authenticated; read ${sample?.id ? `${sample.kind} ${sample.id}` : `no ${sample?.kind ?? "item"} (the account is empty)`} in ${latencyMs} ms${scopes.missing.length > 0 ? `; but it lacks ${scopes.missing.join(", ")}, which lead intake needs: grant them (or create a new ${connection.app === "highlevel" ? "token" : "API key"} with them) and add the connection again` : ""}`
     : explainFailure(fresh, failure);
   await deps.audit.append({
     actor: "connection-test",

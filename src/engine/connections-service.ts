@@ -11,19 +11,33 @@ import type { Vault } from "../vault/vault.ts";
 /** Breakcold's US API base (API.md); EU accounts pass `https://http.eu.breakcold.com/api/v1`. */
 export const BREAKCOLD_BASE_URL = "https://http.us.breakcold.com/api/v1";
 
-const scopeList = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1)
-      .regex(/^[A-Za-z0-9._:-]+$/, "not a scope name"),
-  )
-  .nonempty()
-  .optional();
+/** HighLevel scope names: `contacts.readonly`, `locations/customFields.write` (Scopes.md). */
+const HIGHLEVEL_SCOPE = /^[A-Za-z]+(\/[A-Za-z-]+)*\.(readonly|write|read)$/;
+/** Breakcold scope names: `records:read`, `crm:metadata:write` (API.md "Scopes"). */
+const BREAKCOLD_SCOPE = /^[a-z]+(:[a-z]+)*:(read|write)$/;
+
+function scopeList(pattern: RegExp, example: string) {
+  return z
+    .array(z.string().trim().regex(pattern, `not a scope of this app (e.g. ${example})`))
+    .nonempty()
+    .max(100)
+    .optional();
+}
+
+const id = z.string().trim().min(1).max(128, "is longer than any account id (128 characters)");
+const label = z.string().trim().min(1).max(200).optional();
 const baseUrl = z
   .url()
+  .max(2048)
   .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL")
+  .refine((value) => {
+    const url = new URL(value);
+    return !url.username && !url.password;
+  }, "must not contain a user name or password (credentials go in their own options)")
+  .refine((value) => {
+    const url = new URL(value);
+    return !url.search && !url.hash;
+  }, "must not contain a query or fragment")
   .transform((value) => value.replace(/\/+$/, ""));
 
 /** A new connection as the API and CLI accept it. */
@@ -31,21 +45,21 @@ export const NewConnectionInput = z.discriminatedUnion("app", [
   z.object({
     app: z.literal("highlevel"),
     authKind: z.literal("private_token"),
-    token: z.string().trim().min(8, "token looks too short"),
-    locationId: z.string().trim().min(1),
-    scopes: scopeList,
+    token: z.string().trim().min(8, "token looks too short").max(4096),
+    locationId: id,
+    scopes: scopeList(HIGHLEVEL_SCOPE, "contacts.readonly"),
     baseUrl: baseUrl.default(HIGHLEVEL_BASE_URL),
-    label: z.string().trim().min(1).optional(),
+    label,
   }),
   z.object({
     app: z.literal("breakcold"),
     authKind: z.literal("api_key"),
-    apiKey: z.string().trim().min(8, "API key looks too short"),
-    workspaceId: z.string().trim().min(1),
-    scopes: scopeList,
-    webhookSecret: z.string().trim().min(8).optional(),
+    apiKey: z.string().trim().min(8, "API key looks too short").max(4096),
+    workspaceId: id,
+    scopes: scopeList(BREAKCOLD_SCOPE, "records:read"),
+    webhookSecret: z.string().trim().min(8).max(4096).optional(),
     baseUrl: baseUrl.default(BREAKCOLD_BASE_URL),
-    label: z.string().trim().min(1).optional(),
+    label,
   }),
 ]);
 export type NewConnectionInput = z.input<typeof NewConnectionInput>;
@@ -61,10 +75,16 @@ export async function addTokenConnection(
   vault: Vault,
   input: unknown,
   actor: string,
-  publicUrl?: string,
+  options: { publicUrl?: string; fieldNames?: Record<string, string> } = {},
 ): Promise<Result<Connection, ConnectionInputError>> {
+  const publicUrl = options.publicUrl;
   const parsed = NewConnectionInput.safeParse(input);
-  if (!parsed.success) return err({ code: "invalid_input", message: describeIssues(parsed.error) });
+  if (!parsed.success) {
+    return err({
+      code: "invalid_input",
+      message: describeIssues(parsed.error, options.fieldNames),
+    });
+  }
   const value = parsed.data;
   const sandbox = publicUrl !== undefined && isSandboxUrl(value.baseUrl, publicUrl);
   if (value.app === "highlevel") {

@@ -15,7 +15,9 @@ export function connectionsRoutes(deps: ServerDeps): Hono {
   app.post("/", async (c) => {
     const body = await c.req.json().catch(() => undefined);
     if (body === undefined) return apiError(c, 400, "invalid_input", "body must be JSON");
-    const result = await addTokenConnection(core.vault, body, "api", core.config.publicUrl);
+    const result = await addTokenConnection(core.vault, body, "api", {
+      publicUrl: core.config.publicUrl,
+    });
     if (!result.ok) return apiError(c, 400, result.error.code, result.error.message);
     return c.json({ connection: result.value }, 201);
   });

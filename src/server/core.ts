@@ -84,7 +84,11 @@ export async function openCore(config: Config, options: CoreOptions = {}): Promi
   const db = await openDatabase(config.dataDir);
   try {
     const audit = new AuditLog(db, clock, join(config.dataDir, AUDIT_HEAD_FILE));
-    const vault = await Vault.open(db, clock, audit, loadKeyRing(config.dataDir, config.masterKey));
+    const sealedBefore = await db.selectFrom("vault_keys").select("key_id").limit(1).execute();
+    const keys = loadKeyRing(config.dataDir, config.masterKey, {
+      mustExist: sealedBefore.length > 0,
+    });
+    const vault = await Vault.open(db, clock, audit, keys);
     const oauth = new OAuthLifecycle(db, vault, audit, clock);
     const fetchFn: FetchLike = options.fetch ?? ((request) => fetch(request));
     const access = new ConnectionAccess({

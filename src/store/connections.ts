@@ -88,21 +88,39 @@ export async function listConnections(db: Db): Promise<Connection[]> {
   return rows.map(toConnection);
 }
 
-/** The connection of `app` for one remote account (a HighLevel location), if any. */
+/**
+ * The connection an event for one remote account (a HighLevel location) belongs to, when
+ * several exist for it: one that an enabled workflow reads from, then a real (non-sandbox)
+ * one, then the oldest — so adding a second, unused connection never takes the events away.
+ */
 export async function findConnectionByAccount(
   db: Db,
   app: string,
   accountId: string,
 ): Promise<Connection | undefined> {
-  const row = await db
+  const rows = await db
     .selectFrom("connections")
-    .selectAll()
+    .selectAll("connections")
+    .select((eb) =>
+      eb
+        .selectFrom("workflows")
+        .select((w) => w.fn.countAll<number>().as("n"))
+        .whereRef("workflows.source_connection_id", "=", "connections.id")
+        .where("workflows.enabled", "=", 1)
+        .as("workflow_count"),
+    )
     .where("app", "=", app)
     .where("account_id", "=", accountId)
-    .orderBy("sandbox")
     .orderBy("created_at")
-    .executeTakeFirst();
-  return row ? toConnection(row) : undefined;
+    .execute();
+  const ranked = [...rows].sort(
+    (a, b) =>
+      Number(Number(b.workflow_count) > 0) - Number(Number(a.workflow_count) > 0) ||
+      a.sandbox - b.sandbox ||
+      a.created_at - b.created_at,
+  );
+  const best = ranked[0];
+  return best ? toConnection(best) : undefined;
 }
 
 export async function deleteConnection(db: Db, id: string): Promise<boolean> {

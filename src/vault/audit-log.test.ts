@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -58,5 +58,43 @@ test("a rewritten chain does not match the recorded head", async () => {
   writeFileSync(join(dir, AUDIT_HEAD_FILE), JSON.stringify({ count: 3, lastHash: "f".repeat(64) }));
   const verdict = await log.verify();
   assert.equal(verdict.ok, false);
+  await db.destroy();
+});
+
+test("appending after rows were cut keeps the evidence: verify still fails", async () => {
+  const { log, db } = await logWithEntries(5);
+  await sql`DELETE FROM audit_log WHERE seq >= 4`.execute(db);
+  await log.append({ actor: "server", action: "credential.used", detail: { operation: "later" } });
+  await log.append({ actor: "server", action: "credential.used", detail: { operation: "later" } });
+  await log.append({ actor: "server", action: "credential.used", detail: { operation: "later" } });
+  const verdict = await log.verify();
+  assert.equal(verdict.ok, false);
+  assert.equal(!verdict.ok && verdict.seq, 4);
+  assert.match(
+    !verdict.ok ? verdict.reason : "",
+    /held 3 entries where the head recorded 5 entries/,
+  );
+  await db.destroy();
+});
+
+test("a damaged or deleted head file is a breach that later appends do not hide", async () => {
+  const { log, db, dir } = await logWithEntries(3);
+  writeFileSync(join(dir, AUDIT_HEAD_FILE), "garbage");
+  assert.deepEqual((await log.verify()).ok, false);
+  await log.append({ actor: "server", action: "credential.used" });
+  const verdict = await log.verify();
+  assert.equal(verdict.ok, false);
+  assert.match(!verdict.ok ? verdict.reason : "", /damaged head file/);
+  await db.destroy();
+});
+
+test("a deleted head file with rows cut is still caught after more appends", async () => {
+  const { log, db, dir } = await logWithEntries(4);
+  rmSync(join(dir, AUDIT_HEAD_FILE));
+  await sql`DELETE FROM audit_log WHERE seq >= 3`.execute(db);
+  await log.append({ actor: "server", action: "credential.used" });
+  const verdict = await log.verify();
+  assert.equal(verdict.ok, false);
+  assert.match(!verdict.ok ? verdict.reason : "", /no head file/);
   await db.destroy();
 });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { sql } from "kysely";
 import type { Clock } from "../lib/clock.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import type { Db } from "../store/database.ts";
@@ -55,9 +56,17 @@ function entryHash(prevHash: string, row: Omit<AuditLogTable, "hash" | "prev_has
   return sha256Hex(`${prevHash}\n${body}`);
 }
 
+/** Evidence that the table and the head disagreed when an entry was appended. Never cleared. */
+interface Breach {
+  readonly detectedAt: number;
+  readonly head: { readonly count: number; readonly lastHash: string } | "unreadable" | "missing";
+  readonly table: { readonly count: number; readonly lastHash: string };
+}
+
 interface Head {
   readonly count: number;
   readonly lastHash: string;
+  readonly breach?: Breach;
 }
 
 /**
@@ -88,38 +97,76 @@ export class AuditLog {
   }
 
   async #appendOnce(input: AuditEntryInput): Promise<AuditEntry> {
-    return this.#db.transaction().execute(async (trx) => {
-      const last = await trx
-        .selectFrom("audit_log")
-        .select(["seq", "hash"])
-        .orderBy("seq", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      const base = {
-        seq: (last?.seq ?? 0) + 1,
-        at: this.#clock.now(),
-        actor: input.actor,
-        action: input.action,
-        connection_id: input.connectionId ?? null,
-        detail: JSON.stringify(input.detail ?? {}),
-      };
-      const prevHash = last?.hash ?? GENESIS;
-      const hash = entryHash(prevHash, base);
-      await trx
-        .insertInto("audit_log")
-        .values({ ...base, prev_hash: prevHash, hash })
-        .execute();
-      this.#writeHead({ count: base.seq, lastHash: hash });
-      return {
-        seq: base.seq,
-        at: base.at,
-        actor: base.actor,
-        action: base.action,
-        connectionId: base.connection_id,
-        detail: input.detail ?? {},
-        hash,
-      };
+    // IMMEDIATE: one appender at a time across processes, so seq and the head stay in step.
+    return this.#db.connection().execute(async (conn) => {
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      try {
+        const entry = await this.#insert(conn, input);
+        await sql`COMMIT`.execute(conn);
+        return entry;
+      } catch (error) {
+        await sql`ROLLBACK`.execute(conn);
+        throw error;
+      }
     });
+  }
+
+  async #insert(db: Db, input: AuditEntryInput): Promise<AuditEntry> {
+    const last = await db
+      .selectFrom("audit_log")
+      .select(["seq", "hash"])
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const base = {
+      seq: (last?.seq ?? 0) + 1,
+      at: this.#clock.now(),
+      actor: input.actor,
+      action: input.action,
+      connection_id: input.connectionId ?? null,
+      detail: JSON.stringify(input.detail ?? {}),
+    };
+    const prevHash = last?.hash ?? GENESIS;
+    const hash = entryHash(prevHash, base);
+    await db
+      .insertInto("audit_log")
+      .values({ ...base, prev_hash: prevHash, hash })
+      .execute();
+    const breach = this.#checkHead({ count: last?.seq ?? 0, lastHash: prevHash });
+    this.#writeHead({ count: base.seq, lastHash: hash, ...(breach ? { breach } : {}) });
+    return {
+      seq: base.seq,
+      at: base.at,
+      actor: base.actor,
+      action: base.action,
+      connectionId: base.connection_id,
+      detail: input.detail ?? {},
+      hash,
+    };
+  }
+
+  /**
+   * Compares the table's tail with the recorded head before appending. A mismatch (rows cut
+   * from the end, a replaced chain, a damaged head file) is kept as a breach in every later
+   * head, so writing on does not erase the evidence.
+   */
+  #checkHead(table: { count: number; lastHash: string }): Breach | undefined {
+    if (!this.#headPath) return undefined;
+    const read = this.#readHead();
+    // The head is written with the first entry: a log with entries but no head lost it.
+    if (read === undefined) {
+      return table.count === 0
+        ? undefined
+        : { detectedAt: this.#clock.now(), head: "missing", table };
+    }
+    if (read === "unreadable") return { detectedAt: this.#clock.now(), head: "unreadable", table };
+    if (read.breach) return read.breach;
+    if (read.count === table.count && read.lastHash === table.lastHash) return undefined;
+    return {
+      detectedAt: this.#clock.now(),
+      head: { count: read.count, lastHash: read.lastHash },
+      table,
+    };
   }
 
   #writeHead(head: Head): void {
@@ -129,9 +176,16 @@ export class AuditLog {
     renameSync(temp, this.#headPath);
   }
 
-  #readHead(): Head | undefined {
+  #readHead(): Head | "unreadable" | undefined {
     if (!this.#headPath || !existsSync(this.#headPath)) return undefined;
-    return JSON.parse(readFileSync(this.#headPath, "utf8")) as Head;
+    try {
+      const head = JSON.parse(readFileSync(this.#headPath, "utf8")) as Head;
+      return Number.isInteger(head.count) && typeof head.lastHash === "string"
+        ? head
+        : "unreadable";
+    } catch {
+      return "unreadable";
+    }
   }
 
   /** Recomputes the chain and compares it with the head kept outside the table. */
@@ -158,6 +212,24 @@ export class AuditLog {
     }
     const count = rows.length;
     const head = this.#readHead();
+    if (head === "unreadable") {
+      return { ok: false, seq: count, reason: `the head file ${this.#headPath} is damaged` };
+    }
+    if (head?.breach) {
+      const when = new Date(head.breach.detectedAt).toISOString();
+      const recorded = head.breach.head;
+      const was =
+        recorded === "unreadable"
+          ? "a damaged head file"
+          : recorded === "missing"
+            ? "no head file"
+            : `${recorded.count} entries`;
+      return {
+        ok: false,
+        seq: head.breach.table.count + 1,
+        reason: `at ${when} the log held ${head.breach.table.count} entries where the head recorded ${was}: entries after ${head.breach.table.count} were cut or replaced`,
+      };
+    }
     if (head && head.count > count) {
       return {
         ok: false,

@@ -54,7 +54,8 @@ export function writeKeyFile(path: string, ring: KeyRing): void {
   renameSync(temp, path);
 }
 
-function readKeyFile(path: string): KeyRing {
+/** Reads and checks a key file (owner-only mode, 32-byte keys, current key present). */
+export function readKeyFile(path: string): KeyRing {
   const mode = statSync(path).mode & 0o777;
   if ((mode & 0o077) !== 0) {
     throw new VaultError(
@@ -79,7 +80,11 @@ function readKeyFile(path: string): KeyRing {
  * The master key ring: `BRIDGE_MASTER_KEY` when set, else `<dataDir>/master.key`, generated
  * with mode 0600 on first run. There is no keyless mode: secrets are never stored in clear.
  */
-export function loadKeyRing(dataDir: string, masterKey: string | undefined): KeyRingSource {
+export function loadKeyRing(
+  dataDir: string,
+  masterKey: string | undefined,
+  options: { mustExist?: boolean } = {},
+): KeyRingSource {
   if (masterKey) {
     const key = decodeKey(masterKey);
     const id = envKeyId(key);
@@ -87,6 +92,12 @@ export function loadKeyRing(dataDir: string, masterKey: string | undefined): Key
   }
   const path = join(dataDir, KEY_FILE);
   if (existsSync(path)) return { kind: "file", path, ring: readKeyFile(path) };
+  if (options.mustExist) {
+    // Secrets were sealed before: a fresh key would not open them, so never make one here.
+    throw new VaultError(
+      `${path} is missing but this data directory holds encrypted secrets: restore the key file from your backup, or set BRIDGE_MASTER_KEY`,
+    );
+  }
   const id = newKeyId();
   const ring = { currentKeyId: id, keys: new Map([[id, randomBytes(32)]]) };
   writeKeyFile(path, ring);

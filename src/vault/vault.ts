@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { statSync } from "node:fs";
 import type { Clock } from "../lib/clock.ts";
 import { newId } from "../lib/ids.ts";
 import type { SecretCipher } from "../lib/secret-cipher.ts";
@@ -13,12 +14,24 @@ import {
 import type { Db } from "../store/database.ts";
 import { createAesGcmCipher, type KeyRing, VaultError } from "./aes-gcm.ts";
 import type { AuditLog } from "./audit-log.ts";
-import { type KeyRingSource, newKeyId, writeKeyFile } from "./key-ring-source.ts";
+import {
+  envKeyId,
+  type KeyRingSource,
+  newKeyId,
+  readKeyFile,
+  writeKeyFile,
+} from "./key-ring-source.ts";
 
 /** A connection's secrets: tokens, keys, OAuth pairs. Only the vault sees them in clear. */
 export type Credentials = Readonly<Record<string, string>>;
 
 const CANARY = "contact-bridge vault canary";
+
+/** Identifies one version of a file: the key file is replaced by rename, so its inode changes. */
+function fileStamp(path: string): string {
+  const stat = statSync(path);
+  return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+}
 const canaryAad = (keyId: string) => `vault_keys:${keyId}`;
 
 export interface RotationResult {
@@ -39,6 +52,7 @@ export class Vault {
   readonly #audit: AuditLog;
   #source: KeyRingSource;
   #cipher: SecretCipher;
+  #keyFileStamp = "";
 
   private constructor(db: Db, clock: Clock, audit: AuditLog, source: KeyRingSource) {
     this.#db = db;
@@ -46,6 +60,28 @@ export class Vault {
     this.#audit = audit;
     this.#source = source;
     this.#cipher = createAesGcmCipher(source.ring);
+    if (source.kind === "file") this.#keyFileStamp = fileStamp(source.path);
+  }
+
+  /**
+   * The cipher over the current key ring. A key file rotated by another process (the CLI while
+   * the server runs) is re-read, so no process seals with a key that was retired.
+   */
+  #current(): SecretCipher {
+    const source = this.#source;
+    if (source.kind !== "file") return this.#cipher;
+    const stamp = fileStamp(source.path);
+    if (stamp !== this.#keyFileStamp) {
+      this.#source = { kind: "file", path: source.path, ring: readKeyFile(source.path) };
+      this.#cipher = createAesGcmCipher(this.#source.ring);
+      this.#keyFileStamp = stamp;
+    }
+    return this.#cipher;
+  }
+
+  /** Where the master key comes from: a key file (rotatable in place) or the environment. */
+  get sourceKind(): "file" | "env" {
+    return this.#source.kind;
   }
 
   /**
@@ -82,6 +118,7 @@ export class Vault {
   }
 
   get currentKeyId(): string {
+    this.#current();
     return this.#source.ring.currentKeyId;
   }
 
@@ -94,7 +131,7 @@ export class Vault {
     const { credentials, ...rest } = input;
     const connection = await insertConnection(
       this.#db,
-      { ...rest, id, sealedCredentials: this.#cipher.seal(id, JSON.stringify(credentials)) },
+      { ...rest, id, sealedCredentials: this.#current().seal(id, JSON.stringify(credentials)) },
       this.#clock.now(),
     );
     await this.#audit.append({
@@ -115,7 +152,7 @@ export class Vault {
   async credentials(connectionId: string): Promise<Credentials> {
     const sealed = await readSealedCredentials(this.#db, connectionId);
     if (sealed === undefined) throw new VaultError(`connection ${connectionId} does not exist`);
-    return JSON.parse(this.#cipher.open(connectionId, sealed)) as Credentials;
+    return JSON.parse(this.#current().open(connectionId, sealed)) as Credentials;
   }
 
   /** Replaces a connection's credentials (a re-issued or refreshed token). */
@@ -124,7 +161,7 @@ export class Vault {
     credentials: Credentials,
     actor: string,
   ): Promise<void> {
-    const sealed = this.#cipher.seal(connectionId, JSON.stringify(credentials));
+    const sealed = this.#current().seal(connectionId, JSON.stringify(credentials));
     await writeSealedCredentials(this.#db, connectionId, sealed, this.#clock.now());
     await this.#audit.append({ actor, action: "credential.replaced", connectionId, detail: {} });
   }
@@ -134,44 +171,54 @@ export class Vault {
    * to the old one first, so a crash at any point leaves a ring that opens everything.
    */
   async rotateKey(actor: string): Promise<RotationResult> {
-    const previous = [...this.#source.ring.keys.keys()];
-    const keyId = newKeyId();
+    this.#current();
+    const source = this.#source;
+    const previous = [...source.ring.keys.keys()];
     const key = randomBytes(32);
+    // An environment key's id is derived from the key, so the new key opens under its own id.
+    const keyId = source.kind === "env" ? envKeyId(key) : newKeyId();
     const both: KeyRing = {
       currentKeyId: keyId,
-      keys: new Map([...this.#source.ring.keys, [keyId, key]]),
+      keys: new Map([...source.ring.keys, [keyId, key]]),
     };
-    if (this.#source.kind === "file") writeKeyFile(this.#source.path, both);
+    if (source.kind === "file") this.#adoptFile(source.path, both);
     const cipher = createAesGcmCipher(both);
     let resealed = 0;
-    await this.#db.transaction().execute(async (trx) => {
-      for (const { id, sealed } of await listSealedCredentials(trx)) {
-        await writeSealedCredentials(
-          trx,
-          id,
-          cipher.seal(id, cipher.open(id, sealed)),
-          this.#clock.now(),
-        );
-        resealed++;
-      }
-      await trx.deleteFrom("vault_keys").execute();
-      await trx
-        .insertInto("vault_keys")
-        .values({
-          key_id: keyId,
-          canary: cipher.seal(canaryAad(keyId), CANARY),
-          created_at: this.#clock.now(),
-        })
-        .execute();
-    });
+    const reseal = async () => {
+      await this.#db.transaction().execute(async (trx) => {
+        for (const { id, sealed } of await listSealedCredentials(trx)) {
+          if (cipher.keyIdOf(sealed) === keyId) continue;
+          await writeSealedCredentials(
+            trx,
+            id,
+            cipher.seal(id, cipher.open(id, sealed)),
+            this.#clock.now(),
+          );
+          resealed++;
+        }
+        await trx.deleteFrom("vault_keys").execute();
+        await trx
+          .insertInto("vault_keys")
+          .values({
+            key_id: keyId,
+            canary: cipher.seal(canaryAad(keyId), CANARY),
+            created_at: this.#clock.now(),
+          })
+          .execute();
+      });
+    };
+    await reseal();
+    // A process that sealed with the old key just before it saw the new file: reseal again.
+    const stragglers = (await listSealedCredentials(this.#db)).filter(
+      (row) => cipher.keyIdOf(row.sealed) !== keyId,
+    );
+    if (stragglers.length > 0) await reseal();
     const only: KeyRing = { currentKeyId: keyId, keys: new Map([[keyId, key]]) };
-    if (this.#source.kind === "file") {
-      writeKeyFile(this.#source.path, only);
-      this.#source = { kind: "file", path: this.#source.path, ring: only };
-    } else {
+    if (source.kind === "file") this.#adoptFile(source.path, only);
+    else {
       this.#source = { kind: "env", ring: only };
+      this.#cipher = createAesGcmCipher(only);
     }
-    this.#cipher = createAesGcmCipher(only);
     await this.#audit.append({
       actor,
       action: "vault.key_rotated",
@@ -181,7 +228,14 @@ export class Vault {
       previousKeyIds: previous,
       newKeyId: keyId,
       resealed,
-      ...(this.#source.kind === "env" ? { newEnvKey: key.toString("base64") } : {}),
+      ...(source.kind === "env" ? { newEnvKey: key.toString("base64") } : {}),
     };
+  }
+
+  #adoptFile(path: string, ring: KeyRing): void {
+    writeKeyFile(path, ring);
+    this.#source = { kind: "file", path, ring };
+    this.#cipher = createAesGcmCipher(ring);
+    this.#keyFileStamp = fileStamp(path);
   }
 }
