@@ -13,6 +13,7 @@ import {
   setConnectionStatus,
 } from "../store/connections.ts";
 import type { Db } from "../store/database.ts";
+import { VaultError } from "../vault/aes-gcm.ts";
 import type { AuditLog } from "../vault/audit-log.ts";
 import {
   type OAuthLifecycle,
@@ -148,6 +149,10 @@ export class ConnectionAccess {
       } catch (error) {
         if (error instanceof ReconnectRequiredError)
           throw new CredentialError(info, current.id, "needs_reconnect", error.message);
+        // A secret this process cannot open is a local key problem, not a network one.
+        if (error instanceof VaultError) {
+          throw new CredentialError(info, current.id, "unreadable", error.message);
+        }
         throw error;
       }
       await deps.audit.append({

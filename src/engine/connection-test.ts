@@ -59,6 +59,9 @@ export function explainFailure(connection: Connection, error: unknown): string {
   if (error instanceof ScopeError) {
     return `${app} says the ${credential} lacks scope ${error.missingScopes.join(", ")}: grant it (or create a new ${credential} with it) and add the connection again`;
   }
+  if (error instanceof CredentialError && error.status === "unreadable") {
+    return `the stored ${credential} cannot be decrypted (${error.message.split(": ").pop()}): restart the bridge after a key rotation, or set the right BRIDGE_MASTER_KEY / restore master.key`;
+  }
   if (error instanceof CredentialError) {
     return error.status === "needs_reconnect"
       ? `the authorization is no longer valid (${error.message.split(": ").pop()}): reconnect with \`contact-bridge connections add ${connection.app} --oauth\``

@@ -96,11 +96,11 @@ export class ScopeError extends BridgeHttpError {
 export class CredentialError extends BridgeHttpError {
   override name = "CredentialError";
   readonly connectionId: string;
-  readonly status: "needs_reconnect" | "invalid";
+  readonly status: "needs_reconnect" | "invalid" | "unreadable";
   constructor(
     request: RequestInfo,
     connectionId: string,
-    status: "needs_reconnect" | "invalid",
+    status: "needs_reconnect" | "invalid" | "unreadable",
     reason: string,
   ) {
     super(
