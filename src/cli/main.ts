@@ -12,6 +12,7 @@ import { registerDemoCommand } from "./demo-command.ts";
 import { registerSandboxCommand } from "./sandbox-command.ts";
 import { registerStartCommand } from "./start-command.ts";
 import { registerVaultCommand } from "./vault-command.ts";
+import { registerWorkflowsCommand } from "./workflows-command.ts";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -30,6 +31,7 @@ registerDemoCommand(program);
 registerConnectionsCommand(program);
 registerVaultCommand(program);
 registerAuditCommand(program);
+registerWorkflowsCommand(program);
 registerSandboxCommand(program);
 
 const EXPECTED = [

@@ -27,6 +27,9 @@ export interface RunContext {
 export interface Recipe {
   readonly name: string;
   readonly description: string;
+  /** The app the trigger events come from and the app the steps write to. */
+  readonly sourceApp: string;
+  readonly targetApp: string;
   /** Scopes each app's connection needs for this recipe, by app name. */
   readonly requiredScopes: Readonly<Record<string, readonly string[]>>;
   /** Event types (per the source app) that start a run. */

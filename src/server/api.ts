@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { addRecipeWorkflow, switchWorkflow } from "../engine/workflows-service.ts";
 import { describeIssues } from "../lib/zod-issues.ts";
 import { listEvents } from "../store/inbox.ts";
 import { listLinksBySubject } from "../store/links.ts";
@@ -11,6 +12,12 @@ import { connectionsRoutes } from "./connections-routes.ts";
 import type { ServerDeps } from "./deps.ts";
 import { sandboxRoutes } from "./sandbox-routes.ts";
 
+const workflowBody = z.object({
+  recipe: z.string().min(1),
+  sourceConnectionId: z.string().min(1),
+  targetConnectionId: z.string().min(1),
+  name: z.string().trim().min(1).max(200).optional(),
+});
 const limitSchema = z.coerce.number().int().min(1).max(500).default(50);
 const eventsQuery = z.object({
   app: z.string().optional(),
@@ -31,6 +38,25 @@ export function apiRoutes(deps: ServerDeps): Hono {
   app.route("/connections", connectionsRoutes(deps));
 
   app.get("/workflows", async (c) => c.json({ workflows: await listWorkflows(deps.db) }));
+
+  app.post("/workflows", async (c) => {
+    const body = workflowBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) return apiError(c, 400, "invalid_input", describeIssues(body.error));
+    const result = await addRecipeWorkflow(deps.core, body.data, "api");
+    if (!result.ok) return apiError(c, 400, result.error.code, result.error.message);
+    return c.json({ workflow: result.value }, 201);
+  });
+
+  for (const [verb, enabled] of [
+    ["enable", true],
+    ["disable", false],
+  ] as const) {
+    app.post(`/workflows/:id/${verb}`, async (c) => {
+      const result = await switchWorkflow(deps.core, c.req.param("id"), enabled, "api");
+      if (!result.ok) return apiError(c, 404, result.error.code, result.error.message);
+      return c.json(result.value);
+    });
+  }
 
   app.get("/events", async (c) => {
     const query = eventsQuery.safeParse(c.req.query());

@@ -65,3 +65,12 @@ export async function listWorkflows(db: Db): Promise<Workflow[]> {
   const rows = await db.selectFrom("workflows").selectAll().orderBy("created_at").execute();
   return rows.map(toWorkflow);
 }
+
+export async function setWorkflowEnabled(db: Db, id: string, enabled: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable("workflows")
+    .set({ enabled: enabled ? 1 : 0 })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -95,6 +95,8 @@ export const leadIntake: Recipe = {
   name: "lead-intake",
   description:
     "New HighLevel contacts become Breakcold persons (matched by email, then phone) with their notes and open tasks.",
+  sourceApp: "highlevel",
+  targetApp: "breakcold",
   requiredScopes: {
     highlevel: ["contacts.readonly"],
     breakcold: [
