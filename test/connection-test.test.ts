@@ -119,6 +119,44 @@ test("bad input to connections add is refused with every problem named", async (
   assert.match(error.message, /token: token looks too short/);
   assert.match(error.message, /locationId/);
   assert.match(error.message, /baseUrl/);
+  for (const baseUrl of [
+    "https://user:pass@example.com",
+    "https://example.com/?",
+    "https://example.com/#",
+    "not a url",
+  ]) {
+    const refused = await t.api("/connections", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        app: "highlevel",
+        authKind: "private_token",
+        token: "pit-12345678",
+        locationId: "L1",
+        baseUrl,
+      }),
+    });
+    assert.equal(refused.status, 400, baseUrl);
+    assert.match(
+      ((await refused.json()) as { error: { message: string } }).error.message,
+      /^baseUrl: /,
+    );
+  }
+  const scopes = await t.api("/connections", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      app: "highlevel",
+      authKind: "private_token",
+      token: "pit-12345678",
+      locationId: "L1",
+      scopes: ["records:read"],
+    }),
+  });
+  assert.match(
+    ((await scopes.json()) as { error: { message: string } }).error.message,
+    /records:read is not a scope of this app/,
+  );
 });
 
 test("a real OAuth HighLevel connection without an Ed25519 key gets a warning", async () => {

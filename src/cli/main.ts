@@ -43,6 +43,12 @@ const EXPECTED = [
   PortInUseError,
 ];
 
+// Output piped into `head` and the like may close early: stop quietly, as other tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -20,8 +20,9 @@ const EnvSchema = z.object({
   HIGHLEVEL_WEBHOOK_ED25519_PUBLIC_KEY: optionalText,
   HIGHLEVEL_WEBHOOK_RSA_PUBLIC_KEY: optionalText,
   BRIDGE_MASTER_KEY: optionalText,
+  BRIDGE_AUDIT_HEAD_PATH: optionalText,
   BRIDGE_ADMIN_TOKEN: optionalText.refine(
-    (value) => value === undefined || value.length >= 16,
+    (value) => value === undefined || value.trim().length >= 16,
     "must be at least 16 characters",
   ),
   HIGHLEVEL_CLIENT_ID: optionalText,
@@ -43,6 +44,8 @@ export interface Config {
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** The vault's master key from the environment; else a key file in the data directory. */
   readonly masterKey: string | undefined;
+  /** Where the audit chain's head is kept; best on other storage than the database. */
+  readonly auditHeadPath: string | undefined;
   /** A fixed admin token for the product API; else one is generated on first start. */
   readonly adminToken: string | undefined;
   /** The HighLevel Marketplace app this bridge is (OAuth connections). */
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     masterKey: e.BRIDGE_MASTER_KEY,
     adminToken: e.BRIDGE_ADMIN_TOKEN,
+    auditHeadPath: e.BRIDGE_AUDIT_HEAD_PATH ? resolve(e.BRIDGE_AUDIT_HEAD_PATH) : undefined,
     highlevelApp: {
       ...(e.HIGHLEVEL_CLIENT_ID ? { clientId: e.HIGHLEVEL_CLIENT_ID } : {}),
       ...(e.HIGHLEVEL_CLIENT_SECRET ? { clientSecret: e.HIGHLEVEL_CLIENT_SECRET } : {}),

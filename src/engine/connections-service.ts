@@ -18,7 +18,14 @@ const BREAKCOLD_SCOPE = /^[a-z]+(:[a-z]+)*:(read|write)$/;
 
 function scopeList(pattern: RegExp, example: string) {
   return z
-    .array(z.string().trim().regex(pattern, `not a scope of this app (e.g. ${example})`))
+    .array(
+      z
+        .string()
+        .trim()
+        .refine((scope) => pattern.test(scope), {
+          error: (issue) => `${String(issue.input)} is not a scope of this app (e.g. ${example})`,
+        }),
+    )
     .nonempty()
     .max(100)
     .optional();
@@ -31,13 +38,10 @@ const baseUrl = z
   .max(2048)
   .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL")
   .refine((value) => {
-    const url = new URL(value);
-    return !url.username && !url.password;
+    const url = URL.parse(value);
+    return !url?.username && !url?.password;
   }, "must not contain a user name or password (credentials go in their own options)")
-  .refine((value) => {
-    const url = new URL(value);
-    return !url.search && !url.hash;
-  }, "must not contain a query or fragment")
+  .refine((value) => !/[?#]/.test(value), "must not contain a query or fragment")
   .transform((value) => value.replace(/\/+$/, ""));
 
 /** A new connection as the API and CLI accept it. */

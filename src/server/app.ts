@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { sql } from "kysely";
 import type { WebhookKeySet } from "../engine/ingress/highlevel.ts";
 import { apiRoutes } from "./api.ts";
@@ -21,6 +22,14 @@ export function createServerApp(deps: ServerDeps, keySets: () => readonly Webhoo
   });
   app.route("/hooks", hookRoutes(deps, keySets));
   app.route("/", oauthRoutes(deps.core));
+  // The product API takes small JSON bodies; refuse big ones before reading them.
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => apiError(c, 413, "too_large", "request bodies are limited to 256 KiB"),
+    }),
+  );
   app.route("/api", apiRoutes(deps));
   const sandbox = deps.sandbox;
   if (sandbox) {

@@ -83,7 +83,11 @@ export async function openCore(config: Config, options: CoreOptions = {}): Promi
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config.dataDir);
   try {
-    const audit = new AuditLog(db, clock, join(config.dataDir, AUDIT_HEAD_FILE));
+    const audit = new AuditLog(
+      db,
+      clock,
+      config.auditHeadPath ?? join(config.dataDir, AUDIT_HEAD_FILE),
+    );
     const sealedBefore = await db.selectFrom("vault_keys").select("key_id").limit(1).execute();
     const keys = loadKeyRing(config.dataDir, config.masterKey, {
       mustExist: sealedBefore.length > 0,

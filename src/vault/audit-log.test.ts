@@ -84,7 +84,7 @@ test("a damaged or deleted head file is a breach that later appends do not hide"
   await log.append({ actor: "server", action: "credential.used" });
   const verdict = await log.verify();
   assert.equal(verdict.ok, false);
-  assert.match(!verdict.ok ? verdict.reason : "", /damaged head file/);
+  assert.match(!verdict.ok ? verdict.reason : "", /the head file was damaged/);
   await db.destroy();
 });
 

@@ -224,10 +224,14 @@ export class AuditLog {
           : recorded === "missing"
             ? "no head file"
             : `${recorded.count} entries`;
+      const after = head.breach.table.count;
       return {
         ok: false,
-        seq: head.breach.table.count + 1,
-        reason: `at ${when} the log held ${head.breach.table.count} entries where the head recorded ${was}: entries after ${head.breach.table.count} were cut or replaced`,
+        seq: after + 1,
+        reason:
+          recorded === "unreadable"
+            ? `at ${when}, when entry ${after + 1} was written, the head file was damaged: the ${after} entries before it cannot be checked against it`
+            : `at ${when} the log held ${after} entries where the head recorded ${was}: entries after ${after} were cut or replaced`,
       };
     }
     if (head && head.count > count) {

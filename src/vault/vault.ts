@@ -29,7 +29,12 @@ const CANARY = "contact-bridge vault canary";
 
 /** Identifies one version of a file: the key file is replaced by rename, so its inode changes. */
 function fileStamp(path: string): string {
-  const stat = statSync(path);
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new VaultError(`${path} was removed while the bridge runs: restore it from your backup`);
+  }
   return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
 }
 const canaryAad = (keyId: string) => `vault_keys:${keyId}`;

@@ -99,10 +99,9 @@ export function createBreakcoldEmulator(opts: BreakcoldEmulatorOptions): Breakco
     c.header("x-request-id", requestId);
     await next();
   });
-  registerControlRoutes(app, control);
   // Real servers cap request bodies; reading an unbounded one would exhaust memory.
   app.use(
-    `${API_BASE}/*`,
+    "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) =>
@@ -118,6 +117,7 @@ export function createBreakcoldEmulator(opts: BreakcoldEmulatorOptions): Breakco
         ),
     }),
   );
+  registerControlRoutes(app, control);
   app.use(`${API_BASE}/*`, authenticate(deps));
   for (const register of [
     registerMetadataRoutes,
