@@ -90,42 +90,36 @@ export async function addTokenConnection(
     });
   }
   const value = parsed.data;
-  const sandbox = publicUrl !== undefined && isSandboxUrl(value.baseUrl, publicUrl);
-  if (value.app === "highlevel") {
-    return ok(
-      await vault.addConnection(
-        {
-          app: "highlevel",
-          label: value.label ?? `HighLevel location ${value.locationId}`,
-          authKind: "private_token",
+  // What differs between the apps: the account and the credential; the rest is shared.
+  const account =
+    value.app === "highlevel"
+      ? {
+          label: `HighLevel location ${value.locationId}`,
           accountId: value.locationId,
-          baseUrl: value.baseUrl,
           credentials: { token: value.token },
-          scopes: value.scopes ?? null,
-          sandbox,
-        },
-        actor,
-      ),
-    );
-  }
-  return ok(
-    await vault.addConnection(
-      {
-        app: "breakcold",
-        label: value.label ?? `Breakcold workspace ${value.workspaceId}`,
-        authKind: "api_key",
-        accountId: value.workspaceId,
-        baseUrl: value.baseUrl,
-        credentials: {
-          apiKey: value.apiKey,
-          ...(value.webhookSecret ? { webhookSecret: value.webhookSecret } : {}),
-        },
-        scopes: value.scopes ?? null,
-        sandbox,
-      },
-      actor,
-    ),
+        }
+      : {
+          label: `Breakcold workspace ${value.workspaceId}`,
+          accountId: value.workspaceId,
+          credentials: {
+            apiKey: value.apiKey,
+            ...(value.webhookSecret ? { webhookSecret: value.webhookSecret } : {}),
+          },
+        };
+  const connection = await vault.addConnection(
+    {
+      app: value.app,
+      label: value.label ?? account.label,
+      authKind: value.authKind,
+      accountId: account.accountId,
+      baseUrl: value.baseUrl,
+      credentials: account.credentials,
+      scopes: value.scopes ?? null,
+      sandbox: publicUrl !== undefined && isSandboxUrl(value.baseUrl, publicUrl),
+    },
+    actor,
   );
+  return ok(connection);
 }
 
 /** Removes a connection and its sealed credentials; the audit log keeps the record. */

@@ -1,22 +1,14 @@
+import { BREAKCOLD_ROUTE_SCOPES } from "../apps/breakcold/routes.ts";
 import { BREAKCOLD_WEBHOOK_EVENTS } from "../apps/breakcold/webhook-events.ts";
+import { HIGHLEVEL_OAUTH_SCOPES } from "../apps/highlevel/oauth-connection.ts";
 import { type Connection, listConnections, setConnectionBaseUrl } from "../store/connections.ts";
 import { insertWorkflow, listWorkflows } from "../store/workflows.ts";
 import type { Core } from "./core.ts";
 import type { SandboxEmulators, SandboxInfo } from "./sandbox.ts";
 
-/** What the sandbox credentials may do: everything lead intake and the API surfaces need. */
-const HIGHLEVEL_SCOPES = ["contacts.readonly", "contacts.write"] as const;
-const BREAKCOLD_SCOPES = [
-  "records:read",
-  "records:write",
-  "notes:read",
-  "notes:write",
-  "tasks:read",
-  "tasks:write",
-  "crm:metadata:read",
-  "crm:metadata:write",
-  "webhooks:write",
-] as const;
+/** What the sandbox credentials may do: every scope the clients' operations need. */
+const HIGHLEVEL_SCOPES = HIGHLEVEL_OAUTH_SCOPES;
+const BREAKCOLD_SCOPES = BREAKCOLD_ROUTE_SCOPES;
 
 /**
  * The sandbox lives under the bridge's own address, which may change between starts (another

@@ -7,6 +7,7 @@ import {
   createHighLevelEmulator,
   type HighLevelEmulator,
 } from "../apps/highlevel/emulator/index.ts";
+import { HIGHLEVEL_OAUTH_SCOPES } from "../apps/highlevel/oauth-connection.ts";
 import { SANDBOX_PATHS } from "../config/sandbox-paths.ts";
 import type { FetchLike } from "../http/transport.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -87,7 +88,7 @@ export function startSandboxEmulators(o: SandboxOptions): SandboxEmulators {
     highlevel.control.registerApp({
       clientId,
       clientSecret,
-      scopes: ["contacts.readonly", "contacts.write"],
+      scopes: [...HIGHLEVEL_OAUTH_SCOPES],
       webhookUrl: `${o.publicUrl}/hooks/highlevel`,
     });
   }

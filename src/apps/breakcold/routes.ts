@@ -113,3 +113,12 @@ export function fillPath(target: BreakcoldRoute, params: { [name: string]: strin
     return encodeURIComponent(value);
   });
 }
+
+/** Every scope some route of the table needs: what a key able to do everything holds. */
+export const BREAKCOLD_ROUTE_SCOPES: readonly BreakcoldScope[] = [
+  ...new Set(
+    Object.values(breakcoldRoutes)
+      .map((entry) => entry.scope)
+      .filter((scope): scope is BreakcoldScope => scope !== null),
+  ),
+];
